@@ -1,0 +1,31 @@
+package org.tiqu.audit;
+
+/**
+ * One problem the audit found.
+ *
+ * @param line the 1-based line of the records file, or 0 when the issue is about a whole document
+ */
+public record AuditIssue(Kind kind, String doc, int line, String message) {
+
+    public enum Kind {
+        /** The source named by the manifest is not there. */
+        MISSING_SOURCE,
+        /** The source's bytes are not the ones the records were made from. */
+        SOURCE_CHANGED,
+        /** The source can no longer be decoded. */
+        UNDECODABLE,
+        /** The manifest names a records file that is not there. */
+        MISSING_RECORDS,
+        /** A line of a records file is not a well-formed record. */
+        BAD_RECORD,
+        /** A record's offsets fall outside its source. */
+        OUT_OF_BOUNDS,
+        /** A record's text is not the source slice at its offsets. */
+        TEXT_MISMATCH
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + doc + (line > 0 ? ":" + line : "") + ": " + message;
+    }
+}

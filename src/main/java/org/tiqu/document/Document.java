@@ -1,0 +1,108 @@
+package org.tiqu.document;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.tiqu.source.SourceText;
+import org.tiqu.text.CodePointText;
+import org.tiqu.text.MatchView;
+import org.tiqu.text.Span;
+
+/**
+ * A source text ready for extraction: the text in code points, its match view,
+ * its sentences and, on demand, its words.
+ *
+ * <p>One document belongs to one thread; the segmentation is computed the first
+ * time it is asked for, so extractors that need no words cost nothing.
+ */
+public final class Document {
+
+    private final SourceText source;
+    private final CodePointText text;
+    private final MatchView view;
+    private final List<Sentence> sentences;
+    private final Segmenter segmenter;
+    private final LocalDate referenceDate;
+    private List<Term> terms;
+
+    public Document(SourceText source, Segmenter segmenter, LocalDate referenceDate) {
+        this.source = source;
+        this.text = new CodePointText(source.text());
+        this.view = MatchView.of(source.text());
+        this.sentences = List.copyOf(new SentenceSplitter().split(text));
+        this.segmenter = segmenter;
+        this.referenceDate = referenceDate;
+    }
+
+    public String id() {
+        return source.id();
+    }
+
+    public SourceText source() {
+        return source;
+    }
+
+    public CodePointText text() {
+        return text;
+    }
+
+    public MatchView view() {
+        return view;
+    }
+
+    public List<Sentence> sentences() {
+        return sentences;
+    }
+
+    /** The date given with {@code --reference-date}, or null: extractors infer or write XXXX. */
+    public LocalDate referenceDate() {
+        return referenceDate;
+    }
+
+    public String slice(Span span) {
+        return text.slice(span);
+    }
+
+    /** The sentence that contains code point {@code offset}, or null when it falls between sentences. */
+    public Sentence sentenceAt(int offset) {
+        int lo = 0;
+        int hi = sentences.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Span s = sentences.get(mid).span();
+            if (offset < s.begin()) {
+                hi = mid - 1;
+            } else if (offset >= s.end()) {
+                lo = mid + 1;
+            } else {
+                return sentences.get(mid);
+            }
+        }
+        return null;
+    }
+
+    /** All words of the document, sentence by sentence, with source spans. */
+    public List<Term> terms() {
+        if (terms == null) {
+            List<Term> all = new ArrayList<>();
+            for (Sentence sentence : sentences) {
+                all.addAll(termsOf(sentence));
+            }
+            terms = Collections.unmodifiableList(all);
+        }
+        return terms;
+    }
+
+    /** The words of one sentence, segmented on their own, with source spans. */
+    public List<Term> termsOf(Sentence sentence) {
+        List<Term> local = segmenter.segment(text.slice(sentence.span()));
+        List<Term> shifted = new ArrayList<>(local.size());
+        int base = sentence.span().begin();
+        for (Term t : local) {
+            shifted.add(new Term(new Span(base + t.span().begin(), base + t.span().end()), t.word(), t.pos()));
+        }
+        return shifted;
+    }
+}

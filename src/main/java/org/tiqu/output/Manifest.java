@@ -1,0 +1,45 @@
+package org.tiqu.output;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * {@code output/manifest.json}: which sources were read, with which rules, and what
+ * became of each. The audit starts from it.
+ *
+ * @param rulesDir    the rules folder used
+ * @param rulesSha256 digest of the rules set: when it changes, every output may change
+ * @param referenceDate the {@code --reference-date} given, or null
+ */
+public record Manifest(
+        @JsonProperty("tool") String tool,
+        @JsonProperty("version") String version,
+        @JsonProperty("rules_dir") String rulesDir,
+        @JsonProperty("rules_sha256") String rulesSha256,
+        @JsonProperty("reference_date") String referenceDate,
+        @JsonProperty("documents") List<DocumentEntry> documents) {
+
+    public static final String FILE_NAME = "manifest.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public void write(Path outDir) throws IOException {
+        AtomicFiles.write(outDir.resolve(FILE_NAME), JSON.writeValueAsBytes(this));
+    }
+
+    public static Manifest read(Path outDir) throws IOException {
+        Path file = outDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no manifest (run tiqu extract first)");
+        }
+        return JSON.readValue(file.toFile(), Manifest.class);
+    }
+}

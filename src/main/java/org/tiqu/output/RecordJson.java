@@ -1,0 +1,69 @@
+package org.tiqu.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.tiqu.record.Mention;
+import org.tiqu.record.Metric;
+import org.tiqu.record.Record;
+import org.tiqu.record.Value;
+
+/**
+ * The JSON form of records, field for field as ANNOTATION.md gives it, followed by the
+ * provenance fields {@code rule}, {@code sentence} and {@code section}.
+ */
+public final class RecordJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RecordJson() {
+    }
+
+    public static ObjectNode toJson(Record record) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("doc", record.doc());
+        o.put("type", record.type().name());
+        o.put("begin", record.span().begin());
+        o.put("end", record.span().end());
+        o.put("text", record.text());
+        if (record instanceof Mention m) {
+            o.set("value", valueJson(m.value()));
+        } else if (record instanceof Metric m) {
+            o.put("indicator", m.indicator());
+            o.put("subject", m.subject());
+            o.put("period", m.period());
+            o.set("value", valueJson(m.value()));
+            o.set("change", valueJson(m.change()));
+            o.put("modality", m.modality());
+        }
+        o.put("rule", record.provenance().rule());
+        o.put("sentence", record.provenance().sentence());
+        o.put("section", record.provenance().section());
+        return o;
+    }
+
+    private static ObjectNode valueJson(Value value) {
+        if (value == null) {
+            return null;
+        }
+        ObjectNode o = JSON.createObjectNode();
+        for (Map.Entry<String, String> e : value.asMap().entrySet()) {
+            o.put(e.getKey(), e.getValue());
+        }
+        return o;
+    }
+
+    /** One record per line, UTF-8, each line ending in a newline. */
+    public static void writeLines(List<? extends Record> records, OutputStream out) throws IOException {
+        for (Record r : records) {
+            out.write(JSON.writeValueAsString(toJson(r)).getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+        }
+    }
+}

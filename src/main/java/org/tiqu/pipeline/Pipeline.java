@@ -1,0 +1,82 @@
+package org.tiqu.pipeline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tiqu.document.Document;
+import org.tiqu.document.Segmenter;
+import org.tiqu.document.Sentence;
+import org.tiqu.document.hanlp.HanlpSegmenter;
+import org.tiqu.extract.Extractor;
+import org.tiqu.extract.percent.PercentExtractor;
+import org.tiqu.record.Candidate;
+import org.tiqu.record.Mention;
+import org.tiqu.record.Provenance;
+import org.tiqu.resolve.OverlapResolver;
+import org.tiqu.rules.RuleBook;
+import org.tiqu.source.SourceText;
+
+/**
+ * The pure function at the core of tiqu: a source text in, its records out. Built
+ * once from the rules (HanLP and every extractor loaded then), it keeps no state
+ * between documents and is safe to share between threads.
+ */
+public final class Pipeline {
+
+    private final RuleBook rules;
+    private final Segmenter segmenter;
+    private final List<Extractor> extractors;
+    private final OverlapResolver resolver = new OverlapResolver();
+
+    public Pipeline(RuleBook rules, Segmenter segmenter, List<Extractor> extractors) {
+        this.rules = rules;
+        this.segmenter = segmenter;
+        this.extractors = List.copyOf(extractors);
+    }
+
+    /** The standard pipeline: every extractor whose rules file is present. */
+    public static Pipeline standard(RuleBook rules) {
+        List<Extractor> extractors = new ArrayList<>();
+        if (rules.has("percent")) {
+            extractors.add(new PercentExtractor(rules.file("percent")));
+        }
+        return new Pipeline(rules, HanlpSegmenter.plain(), extractors);
+    }
+
+    public RuleBook rules() {
+        return rules;
+    }
+
+    public List<Extractor> extractors() {
+        return extractors;
+    }
+
+    public Document document(SourceText source, LocalDate referenceDate) {
+        return new Document(source, segmenter, referenceDate);
+    }
+
+    public DocumentResult process(SourceText source, LocalDate referenceDate) {
+        return process(document(source, referenceDate));
+    }
+
+    public DocumentResult process(Document document) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Extractor extractor : extractors) {
+            candidates.addAll(extractor.extract(document));
+        }
+        OverlapResolver.Resolution resolution = resolver.resolve(candidates);
+        List<Mention> mentions = new ArrayList<>(resolution.winners().size());
+        for (Candidate c : resolution.winners()) {
+            mentions.add(toMention(document, c));
+        }
+        return new DocumentResult(document, List.copyOf(mentions), List.of(), resolution.rejections());
+    }
+
+    private static Mention toMention(Document document, Candidate c) {
+        Sentence sentence = document.sentenceAt(c.span().begin());
+        Provenance provenance = new Provenance(c.rule(), sentence == null ? -1 : sentence.index(),
+                sentence == null ? null : sentence.section());
+        return new Mention(document.id(), c.type(), c.span(), document.slice(c.span()), c.value(), provenance);
+    }
+}

@@ -1,0 +1,175 @@
+package org.tiqu.pipeline;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.tiqu.output.RecordJson;
+import org.tiqu.record.Mention;
+import org.tiqu.record.Metric;
+import org.tiqu.record.Record;
+import org.tiqu.record.RecordType;
+import org.tiqu.record.Value;
+import org.tiqu.rules.CounterExample;
+import org.tiqu.rules.Example;
+import org.tiqu.rules.Rule;
+import org.tiqu.source.SourceReader;
+import org.tiqu.source.SourceText;
+
+/**
+ * Runs every rule's examples through the whole pipeline. An example passes when,
+ * for each expectation, a winning record of that type has that exact text, that
+ * value and the other fields given, and — when it is of the rule's own type — was
+ * produced by that rule. A counter-example passes when no record of its type is produced.
+ */
+public final class RuleExamples {
+
+    /** An example that did not come out as its rule says. */
+    public record Failure(Rule rule, String text, String message) {
+        @Override
+        public String toString() {
+            return rule + ": '" + text + "': " + message;
+        }
+    }
+
+    private static final List<String> METRIC_FIELDS = List.of("indicator", "subject", "period", "change", "modality");
+
+    private final Pipeline pipeline;
+
+    public RuleExamples(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    public int exampleCount() {
+        return pipeline.rules().allRules().stream().mapToInt(r -> r.examples().size() + r.counterExamples().size()).sum();
+    }
+
+    public List<Failure> checkAll() {
+        List<Failure> failures = new ArrayList<>();
+        for (Rule rule : pipeline.rules().allRules()) {
+            failures.addAll(check(rule));
+        }
+        return failures;
+    }
+
+    public List<Failure> check(Rule rule) {
+        List<Failure> failures = new ArrayList<>();
+        for (Example example : rule.examples()) {
+            List<Record> records = run(example.text(), example.referenceDate());
+            for (Map<String, Object> expect : example.expect()) {
+                String problem = unmet(rule, expect, records);
+                if (problem != null) {
+                    failures.add(new Failure(rule, example.text(), problem + "; got " + describe(records)));
+                }
+            }
+        }
+        for (CounterExample counter : rule.counterExamples()) {
+            List<Record> found = run(counter.text(), counter.referenceDate()).stream()
+                    .filter(r -> r.type() == counter.type()).toList();
+            if (!found.isEmpty()) {
+                failures.add(new Failure(rule, counter.text(), "counter-example produced " + describe(found)));
+            }
+        }
+        return failures;
+    }
+
+    private List<Record> run(String text, LocalDate referenceDate) {
+        SourceText source = new SourceText("example", Path.of("<example>"), text, SourceReader.UTF_8,
+                SourceReader.sha256(text.getBytes(StandardCharsets.UTF_8)), false);
+        return pipeline.process(source, referenceDate).records();
+    }
+
+    private static String unmet(Rule rule, Map<String, Object> expect, List<Record> records) {
+        RecordType type = expect.containsKey("type")
+                ? RecordType.valueOf(String.valueOf(expect.get("type")).toUpperCase()) : rule.type();
+        String text = (String) expect.get("text");
+        List<Record> sameText = records.stream()
+                .filter(r -> r.type() == type && r.text().equals(text)).toList();
+        if (sameText.isEmpty()) {
+            return "expected " + type + " '" + text + "'";
+        }
+        String wantRule = expect.containsKey("rule") ? String.valueOf(expect.get("rule"))
+                : type == rule.type() ? rule.id() : "any";
+        String last = null;
+        for (Record r : sameText) {
+            last = mismatch(r, expect, wantRule);
+            if (last == null) {
+                return null;
+            }
+        }
+        return "expected " + type + " '" + text + "' " + last;
+    }
+
+    /** Why {@code r} does not meet {@code expect}, or null when it does. */
+    private static String mismatch(Record r, Map<String, Object> expect, String wantRule) {
+        if (!"any".equals(wantRule) && !wantRule.equals(r.provenance().rule())) {
+            return "from rule " + wantRule + ", not " + r.provenance().rule();
+        }
+        if (expect.containsKey("value")) {
+            Value actual = r instanceof Mention m ? m.value() : ((Metric) r).value();
+            if (!canon(expect.get("value")).equals(canon(actual == null ? null : actual.asMap()))) {
+                return "with value " + expect.get("value") + ", not " + actual;
+            }
+        }
+        if (r instanceof Metric m) {
+            Map<String, Object> fields = Map.of(
+                    "indicator", nullable(m.indicator()), "subject", nullable(m.subject()),
+                    "period", nullable(m.period()), "modality", nullable(m.modality()),
+                    "change", m.change() == null ? "null" : m.change().asMap());
+            for (String field : METRIC_FIELDS) {
+                if (expect.containsKey(field)) {
+                    Object actual = fields.get(field);
+                    if (!canon(expect.get(field)).equals(canon("null".equals(actual) ? null : actual))) {
+                        return "with " + field + " " + expect.get(field) + ", not " + actual;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Object nullable(String s) {
+        return s == null ? "null" : s;
+    }
+
+    /** Values compared as data: numbers as decimals, maps key by key with null fields left out. */
+    static Object canon(Object v) {
+        if (v instanceof Map<?, ?> map) {
+            Map<String, Object> out = new TreeMap<>();
+            map.forEach((k, x) -> {
+                if (x != null) {
+                    out.put(String.valueOf(k), canon(x));
+                }
+            });
+            return out;
+        }
+        if (v instanceof Number || v instanceof String) {
+            try {
+                return new BigDecimal(v.toString()).stripTrailingZeros();
+            } catch (NumberFormatException e) {
+                return v.toString();
+            }
+        }
+        return Objects.requireNonNullElse(v, "null");
+    }
+
+    private static String describe(List<Record> records) {
+        if (records.isEmpty()) {
+            return "nothing";
+        }
+        return records.stream().map(r -> {
+            var json = RecordJson.toJson(r);
+            json.remove("doc");
+            json.remove("sentence");
+            json.remove("section");
+            return json.toString();
+        }).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,61 @@
+package org.tiqu.rules;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.tiqu.record.RecordType;
+
+/** The compiled content of one rules file. */
+public final class RuleFile {
+
+    private final Path path;
+    private final String namespace;
+    private final RecordType type;
+    private final Map<String, Lexicon> lexicons;
+    private final List<Rule> rules = new ArrayList<>();
+
+    RuleFile(Path path, String namespace, RecordType type, Map<String, Lexicon> lexicons) {
+        this.path = path;
+        this.namespace = namespace;
+        this.type = type;
+        this.lexicons = Collections.unmodifiableMap(lexicons);
+    }
+
+    void add(Rule rule) {
+        rules.add(rule);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The record type its rules produce, or null for a file of shared pieces. */
+    public RecordType type() {
+        return type;
+    }
+
+    /** Active rules, in file order. */
+    public List<Rule> rules() {
+        return Collections.unmodifiableList(rules);
+    }
+
+    /** Lexicons by their short name (without the namespace). */
+    public Map<String, Lexicon> lexicons() {
+        return lexicons;
+    }
+
+    public Lexicon lexicon(String name) {
+        Lexicon lexicon = lexicons.get(name);
+        if (lexicon == null) {
+            throw new IllegalArgumentException(path + ": no lexicon '" + name + "'");
+        }
+        return lexicon;
+    }
+}
