@@ -90,7 +90,7 @@ public final class BatchRunner {
             Map<String, Integer> counts = new LinkedHashMap<>();
             records.forEach(r -> counts.merge(r.type().name(), 1, Integer::sum));
             return new DocumentEntry(text.id(), source, text.sha256(), text.encoding(), text.hadBom(),
-                    DocumentEntry.OK, recordsPath, counts, null);
+                    DocumentEntry.OK, recordsPath, counts, result.document().reference(), null);
         } catch (IOException | RuntimeException e) {
             String why = e instanceof TiquException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
             return failed(text.id(), source, text.sha256(), why);
@@ -98,7 +98,7 @@ public final class BatchRunner {
     }
 
     private static DocumentEntry failed(String doc, String source, String sha256, String error) {
-        return new DocumentEntry(doc, source, sha256, null, false, DocumentEntry.FAILED, null, Map.of(), error);
+        return new DocumentEntry(doc, source, sha256, null, false, DocumentEntry.FAILED, null, Map.of(), null, error);
     }
 
     /** The path of {@code file} as seen from the output folder, so that the two can move together. */

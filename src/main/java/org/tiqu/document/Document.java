@@ -24,16 +24,32 @@ public final class Document {
     private final MatchView view;
     private final List<Sentence> sentences;
     private final Segmenter segmenter;
-    private final LocalDate referenceDate;
+    private final ReferenceTime reference;
     private List<Term> terms;
 
+    /** A document whose reference time is the given date, or unknown when {@code referenceDate} is null. */
     public Document(SourceText source, Segmenter segmenter, LocalDate referenceDate) {
         this.source = source;
         this.text = new CodePointText(source.text());
         this.view = MatchView.of(source.text());
         this.sentences = List.copyOf(new SentenceSplitter().split(text));
         this.segmenter = segmenter;
-        this.referenceDate = referenceDate;
+        this.reference = referenceDate == null ? ReferenceTime.unknown() : ReferenceTime.given(referenceDate);
+    }
+
+    private Document(Document other, ReferenceTime reference) {
+        this.source = other.source;
+        this.text = other.text;
+        this.view = other.view;
+        this.sentences = other.sentences;
+        this.segmenter = other.segmenter;
+        this.terms = other.terms;
+        this.reference = reference;
+    }
+
+    /** The same document with another reference time; the text, view and sentences are shared. */
+    public Document withReference(ReferenceTime reference) {
+        return new Document(this, reference);
     }
 
     public String id() {
@@ -56,9 +72,9 @@ public final class Document {
         return sentences;
     }
 
-    /** The date given with {@code --reference-date}, or null: extractors infer or write XXXX. */
-    public LocalDate referenceDate() {
-        return referenceDate;
+    /** The time the document speaks from: given, inferred from its text, or unknown. */
+    public ReferenceTime reference() {
+        return reference;
     }
 
     public String slice(Span span) {

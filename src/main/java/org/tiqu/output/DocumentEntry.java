@@ -5,6 +5,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.tiqu.document.ReferenceTime;
+
 /**
  * What the manifest says of one input file.
  *
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param status   {@code ok} or {@code failed}
  * @param records  the records file, relative to the output folder; null when failed
  * @param counts   records by type
+ * @param reference the time relative dates were resolved against, and how it was found; null when failed
  * @param error    why the file failed, or null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -28,6 +31,7 @@ public record DocumentEntry(
         @JsonProperty("status") String status,
         @JsonProperty("records") String records,
         @JsonProperty("counts") Map<String, Integer> counts,
+        @JsonProperty("reference") ReferenceTime reference,
         @JsonProperty("error") String error) {
 
     public static final String OK = "ok";

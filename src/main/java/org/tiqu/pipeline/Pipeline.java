@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tiqu.document.Document;
+import org.tiqu.document.ReferenceInference;
 import org.tiqu.document.Segmenter;
 import org.tiqu.document.Sentence;
 import org.tiqu.document.hanlp.HanlpSegmenter;
@@ -27,12 +28,17 @@ public final class Pipeline {
     private final RuleBook rules;
     private final Segmenter segmenter;
     private final List<Extractor> extractors;
+    private final ReferenceInference referenceInference;
     private final OverlapResolver resolver = new OverlapResolver();
 
-    public Pipeline(RuleBook rules, Segmenter segmenter, List<Extractor> extractors) {
+    /**
+     * @param referenceInference finds a document's reference time when none is given, or null to leave it unknown
+     */
+    public Pipeline(RuleBook rules, Segmenter segmenter, List<Extractor> extractors, ReferenceInference referenceInference) {
         this.rules = rules;
         this.segmenter = segmenter;
         this.extractors = List.copyOf(extractors);
+        this.referenceInference = referenceInference;
     }
 
     /** The standard pipeline: every extractor whose rules file is present. */
@@ -41,7 +47,7 @@ public final class Pipeline {
         if (rules.has("percent")) {
             extractors.add(new PercentExtractor(rules.file("percent")));
         }
-        return new Pipeline(rules, HanlpSegmenter.plain(), extractors);
+        return new Pipeline(rules, HanlpSegmenter.plain(), extractors, null);
     }
 
     public RuleBook rules() {
@@ -61,6 +67,9 @@ public final class Pipeline {
     }
 
     public DocumentResult process(Document document) {
+        if (!document.reference().known() && referenceInference != null) {
+            document = document.withReference(referenceInference.infer(document));
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (Extractor extractor : extractors) {
             candidates.addAll(extractor.extract(document));
