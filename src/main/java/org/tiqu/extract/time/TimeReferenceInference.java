@@ -1,0 +1,111 @@
+package org.tiqu.extract.time;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.tiqu.document.Document;
+import org.tiqu.document.ReferenceInference;
+import org.tiqu.document.ReferenceTime;
+import org.tiqu.document.Sentence;
+import org.tiqu.rules.Lexicon;
+import org.tiqu.rules.RuleBook;
+import org.tiqu.text.Span;
+
+/**
+ * Finds the year a report speaks from in its own dates, in this order of evidence:
+ * <ol>
+ *   <li>a dateline: a full date standing on a short line of its own among the first or last
+ *       lines (发布时间：2023-07-10);</li>
+ *   <li>the latest reported year: the latest year the text states as a fact. Reports look
+ *       back on the past year and set out the current one, so the latest year that is not a
+ *       target (到2035年), a plan period or a range is the year of writing.</li>
+ * </ol>
+ * Without either the reference stays unknown and relative dates keep {@code XXXX}.
+ */
+public final class TimeReferenceInference implements ReferenceInference {
+
+    private static final int DATELINE_MAX_LENGTH = 40;
+    private static final int DATELINE_EDGE_PARAGRAPHS = 3;
+    private static final Set<String> DATED_KINDS = Set.of("year", "month", "month-day", "month-range",
+            "day-range", "quarter", "quarters", "half", "numeric");
+
+    private final DateExtractor dates;
+    private final Lexicon yearCues;
+
+    public TimeReferenceInference(RuleBook book) {
+        this.dates = new DateExtractor(book);
+        this.yearCues = book.lexicon("time.year_cues");
+    }
+
+    @Override
+    public ReferenceTime infer(Document document) {
+        List<DateFinding> found = dates.find(document);
+        ReferenceTime dateline = dateline(document, found);
+        if (dateline != null) {
+            return dateline;
+        }
+        TreeMap<Integer, Integer> mentions = new TreeMap<>();
+        for (DateFinding f : found) {
+            if (f.year().kind() == YearRef.Kind.EXPLICIT && DATED_KINDS.contains(f.rule().kind()) && !isTarget(document, f)) {
+                mentions.merge(f.year().value(), 1, Integer::sum);
+            }
+        }
+        if (mentions.isEmpty()) {
+            return ReferenceTime.unknown();
+        }
+        Map.Entry<Integer, Integer> latest = mentions.lastEntry();
+        int total = mentions.values().stream().mapToInt(Integer::intValue).sum();
+        return ReferenceTime.inferred(latest.getKey(), "latest reported year (" + latest.getValue() + " of "
+                + total + " dated mentions)");
+    }
+
+    private static ReferenceTime dateline(Document document, List<DateFinding> found) {
+        List<Sentence> sentences = document.sentences();
+        if (sentences.isEmpty()) {
+            return null;
+        }
+        int lastParagraph = sentences.get(sentences.size() - 1).paragraph();
+        for (DateFinding f : found) {
+            String kind = f.rule().kind();
+            if (f.year().kind() != YearRef.Kind.EXPLICIT || !(kind.equals("month-day") || kind.equals("numeric"))) {
+                continue;
+            }
+            Sentence s = document.sentenceAt(f.span().begin());
+            if (s == null || s.paragraph() >= DATELINE_EDGE_PARAGRAPHS && s.paragraph() <= lastParagraph - DATELINE_EDGE_PARAGRAPHS) {
+                continue;
+            }
+            if (paragraphLength(sentences, s.paragraph()) > DATELINE_MAX_LENGTH) {
+                continue;
+            }
+            String timex = f.shape().timex(f.year().value());
+            try {
+                LocalDate date = LocalDate.parse(timex);
+                return new ReferenceTime(date, date.getYear(), "inferred: dateline " + timex);
+            } catch (DateTimeException e) {
+                // not a real calendar day (2月30日): no dateline
+            }
+        }
+        return null;
+    }
+
+    private static int paragraphLength(List<Sentence> sentences, int paragraph) {
+        return sentences.stream().filter(s -> s.paragraph() == paragraph).mapToInt(s -> s.span().length()).sum();
+    }
+
+    /** Whether the words before the date make it a target year (到2025年), not a reported one. */
+    private boolean isTarget(Document document, DateFinding f) {
+        int begin = f.span().begin();
+        String before = document.text().slice(new Span(Math.max(0, begin - 3), begin));
+        String best = null;
+        for (String cue : yearCues.entries().keySet()) {
+            if (before.endsWith(cue) && (best == null || cue.length() > best.length())) {
+                best = cue;
+            }
+        }
+        return best != null && "target".equals(yearCues.get(best));
+    }
+}
