@@ -69,6 +69,20 @@ class TimeReferenceInferenceTest {
         assertEquals("XXXX-Q1", timex(r, "一季度"));
     }
 
+    @Test
+    void scatteredSingleYearsGiveNoReference() {
+        DocumentResult r = TestPipelines.run("德雷克在1588年指挥英国海军大破西班牙无敌舰队，1540年出生于德文郡。今年是纪念之年。", null);
+        assertEquals("unknown", r.document().reference().how());
+        assertEquals("XXXX", timex(r, "今年"));
+    }
+
+    @Test
+    void aSingleRecentYearIsTheReference() {
+        DocumentResult r = TestPipelines.run("2019年，园区实现营收10亿元。今年以来，新签约项目12个。", null);
+        assertEquals(2019, r.document().reference().year());
+        assertEquals("2019", timex(r, "今年"));
+    }
+
     static String timex(DocumentResult r, String text) {
         return r.mentions().stream()
                 .filter(m -> m.type() == RecordType.DATE && m.text().equals(text))
