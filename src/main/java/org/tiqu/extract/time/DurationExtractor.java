@@ -25,7 +25,7 @@ import org.tiqu.rules.RuleFile;
  */
 public final class DurationExtractor implements Extractor {
 
-    private static final Set<String> KINDS = Set.of("count", "half", "range");
+    private static final Set<String> KINDS = Set.of("count", "half", "range", "compound");
     private static final Set<String> TIME_PARTS = Set.of("H", "MIN", "S");
 
     private final RuleFile rules;
@@ -62,6 +62,9 @@ public final class DurationExtractor implements Extractor {
     }
 
     private String duration(String kind, RuleMatch m) {
+        if (kind.equals("compound")) {
+            return compound(m.text());
+        }
         String unit = units.get(DateExtractor.group(m, "unit"));
         if (unit == null) {
             return null;
@@ -84,6 +87,60 @@ public final class DurationExtractor implements Extractor {
                 yield iso(n, unit);
             }
         };
+    }
+
+    /** Designators in ISO 8601 order; H, MIN and S come after the T. */
+    private static final List<String> ORDER = List.of("Y", "M", "W", "D", "H", "MIN", "S");
+    private static final String JOINERS = "又零余多";
+
+    /**
+     * Adds up the parts of a compound (一年多三个月又20天): a count, then the longest unit of
+     * the lexicon, with joiners skipped between parts. Null when a part does not read.
+     */
+    private String compound(String text) {
+        java.util.Map<String, BigDecimal> totals = new java.util.HashMap<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (JOINERS.indexOf(text.charAt(i)) >= 0 && i > 0) {
+                i++;
+                continue;
+            }
+            int countEnd = i;
+            while (countEnd < text.length() && "0123456789.零一二两三四五六七八九十百".indexOf(text.charAt(countEnd)) >= 0) {
+                countEnd++;
+            }
+            BigDecimal n = TimeNumerals.count(text.substring(i, countEnd));
+            int unitStart = countEnd;
+            while (unitStart < text.length() && Character.isWhitespace(text.charAt(unitStart))) {
+                unitStart++;
+            }
+            String unit = longestUnitAt(text, unitStart);
+            if (n == null || unit == null) {
+                return null;
+            }
+            totals.merge(units.get(unit), n, BigDecimal::add);
+            i = unitStart + unit.length();
+        }
+        StringBuilder date = new StringBuilder("P");
+        StringBuilder time = new StringBuilder();
+        for (String designator : ORDER) {
+            BigDecimal n = totals.get(designator);
+            if (n != null) {
+                StringBuilder part = TIME_PARTS.contains(designator) ? time : date;
+                part.append(Value.number(n)).append(designator.equals("MIN") ? "M" : designator);
+            }
+        }
+        return time.length() == 0 ? date.toString() : date + "T" + time;
+    }
+
+    private String longestUnitAt(String text, int at) {
+        String best = null;
+        for (String unit : units.entries().keySet()) {
+            if (text.startsWith(unit, at) && (best == null || unit.length() > best.length())) {
+                best = unit;
+            }
+        }
+        return best;
     }
 
     /** ISO 8601: P3Y, P0.5M, PT24H, PT5M (minutes are M after the T). */
