@@ -99,6 +99,7 @@ public final class DurationExtractor implements Extractor {
      */
     private String compound(String text) {
         java.util.Map<String, BigDecimal> totals = new java.util.HashMap<>();
+        String previous = null;
         int i = 0;
         while (i < text.length()) {
             if (JOINERS.indexOf(text.charAt(i)) >= 0 && i > 0) {
@@ -118,7 +119,13 @@ public final class DurationExtractor implements Extractor {
             if (n == null || unit == null) {
                 return null;
             }
-            totals.merge(units.get(unit), n, BigDecimal::add);
+            String designator = units.get(unit);
+            boolean joined = i > 0 && JOINERS.indexOf(text.charAt(i - 1)) >= 0;
+            if (totals.containsKey(designator) || !joined && previous != null && ORDER.indexOf(designator) < ORDER.indexOf(previous)) {
+                return null;
+            }
+            totals.put(designator, n);
+            previous = designator;
             i = unitStart + unit.length();
         }
         StringBuilder date = new StringBuilder("P");
