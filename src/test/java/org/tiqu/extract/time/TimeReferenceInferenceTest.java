@@ -70,6 +70,15 @@ class TimeReferenceInferenceTest {
     }
 
     @Test
+    void aChineseDatelineOnTheLastLineCountsToo() {
+        DocumentResult r = TestPipelines.run("园区召开经济运行分析会。\n今年以来，园区新签约项目12个，2019年以来累计引进企业300家。\n"
+                + "济南高新区管委会\n2021年3月15日", null);
+        assertEquals(LocalDate.of(2021, 3, 15), r.document().reference().date());
+        assertEquals("inferred: dateline 2021-03-15", r.document().reference().how());
+        assertEquals("2021", timex(r, "今年"));
+    }
+
+    @Test
     void scatteredSingleYearsGiveNoReference() {
         DocumentResult r = TestPipelines.run("德雷克在1588年指挥英国海军大破西班牙无敌舰队，1540年出生于德文郡。今年是纪念之年。", null);
         assertEquals("unknown", r.document().reference().how());
