@@ -37,12 +37,14 @@ public final class DateExtractor implements Extractor {
     private final Lexicon yearWords;
     private final Lexicon planPeriods;
     private final Lexicon halves;
+    private final YearCues yearCues;
 
     public DateExtractor(RuleBook book) {
         this.rules = book.file("date");
         this.yearWords = book.lexicon("time.year_words");
         this.planPeriods = book.lexicon("time.plan_periods");
         this.halves = book.lexicon("time.halves");
+        this.yearCues = new YearCues(book.lexicon("time.year_cues"));
         for (Rule rule : rules.rules()) {
             if (!KINDS.contains(rule.kind())) {
                 throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
@@ -74,13 +76,19 @@ public final class DateExtractor implements Extractor {
             if (timex == null) {
                 continue;
             }
-            if (year != null && f.year().kind() != YearRef.Kind.IMPLICIT) {
+            // A year the text names anchors the dates after it in its paragraph; a target year
+            // (到2025年) does not, since the months after it are not of that year.
+            if (year != null && f.year().kind() != YearRef.Kind.IMPLICIT && !yearCues.isTarget(document, f.span())) {
                 paragraphYear.put(paragraph, year);
                 lastYear = year;
             }
             out.add(new Candidate(RecordType.DATE, f.span(), Value.of("timex", timex), f.rule().id(), f.rule().priority()));
         }
         return out;
+    }
+
+    YearCues yearCues() {
+        return yearCues;
     }
 
     /** Every date the rules find, in text order, with the year still to resolve. */

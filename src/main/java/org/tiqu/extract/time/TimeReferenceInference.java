@@ -11,9 +11,7 @@ import org.tiqu.document.Document;
 import org.tiqu.document.ReferenceInference;
 import org.tiqu.document.ReferenceTime;
 import org.tiqu.document.Sentence;
-import org.tiqu.rules.Lexicon;
 import org.tiqu.rules.RuleBook;
-import org.tiqu.text.Span;
 
 /**
  * Finds the year a report speaks from in its own dates, in this order of evidence:
@@ -37,11 +35,9 @@ public final class TimeReferenceInference implements ReferenceInference {
             "day-range", "quarter", "quarters", "half", "numeric");
 
     private final DateExtractor dates;
-    private final Lexicon yearCues;
 
     public TimeReferenceInference(RuleBook book) {
         this.dates = new DateExtractor(book);
-        this.yearCues = book.lexicon("time.year_cues");
     }
 
     @Override
@@ -56,7 +52,7 @@ public final class TimeReferenceInference implements ReferenceInference {
         for (DateFinding f : found) {
             // Findings come in text order; several rules finding the same year (2024年, 2024年2月份) count once.
             if (f.span().begin() != lastBegin && f.year().kind() == YearRef.Kind.EXPLICIT
-                    && DATED_KINDS.contains(f.rule().kind()) && !isTarget(document, f)) {
+                    && DATED_KINDS.contains(f.rule().kind()) && !dates.yearCues().isTarget(document, f.span())) {
                 mentions.merge(f.year().value(), 1, Integer::sum);
                 lastBegin = f.span().begin();
             }
@@ -117,18 +113,5 @@ public final class TimeReferenceInference implements ReferenceInference {
 
     private static int paragraphLength(List<Sentence> sentences, int paragraph) {
         return sentences.stream().filter(s -> s.paragraph() == paragraph).mapToInt(s -> s.span().length()).sum();
-    }
-
-    /** Whether the words before the date make it a target year (到2025年), not a reported one. */
-    private boolean isTarget(Document document, DateFinding f) {
-        int begin = f.span().begin();
-        String before = document.text().slice(new Span(Math.max(0, begin - 3), begin));
-        String best = null;
-        for (String cue : yearCues.entries().keySet()) {
-            if (before.endsWith(cue) && (best == null || cue.length() > best.length())) {
-                best = cue;
-            }
-        }
-        return best != null && "target".equals(yearCues.get(best));
     }
 }

@@ -50,6 +50,14 @@ class DateAndDurationTest {
     }
 
     @Test
+    void aTargetYearDoesNotAnchorTheMonthsAfterIt() {
+        DocumentResult r = TestPipelines.run("2024年，园区营收增长10%，到2025年将达到20亿元；1-7月，新签约项目12个。",
+                LocalDate.of(2026, 1, 1));
+        assertEquals("2025", timex(r, "2025年"));
+        assertEquals("2024-01/2024-07", timex(r, "1-7月"));
+    }
+
+    @Test
     void aYearWithItsSubPeriodIsOneSpan() {
         DocumentResult r = TestPipelines.run("今年6月29日至7月6日，代表团赴德国访问。2024年2月份省政府印发意见。", LocalDate.of(2023, 8, 1));
         assertEquals("2023-06-29/2023-07-06", timex(r, "今年6月29日至7月6日"));
