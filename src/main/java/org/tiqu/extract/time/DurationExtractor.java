@@ -2,7 +2,9 @@ package org.tiqu.extract.time;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.tiqu.document.Document;
@@ -27,6 +29,11 @@ public final class DurationExtractor implements Extractor {
 
     private static final Set<String> KINDS = Set.of("count", "half", "range", "compound");
     private static final Set<String> TIME_PARTS = Set.of("H", "MIN", "S");
+    /** Designators in ISO 8601 order; H, MIN and S come after the T. */
+    private static final List<String> ORDER = List.of("Y", "M", "W", "D", "H", "MIN", "S");
+    /** What may join the parts of a compound duration: 一年又一个月, 一年零三个月, 一年多三个月. */
+    private static final String JOINERS = "又零余多";
+    private static final String COUNT_CHARS = "0123456789.零一二两三四五六七八九十百";
 
     private final RuleFile rules;
     private final Lexicon units;
@@ -89,16 +96,12 @@ public final class DurationExtractor implements Extractor {
         };
     }
 
-    /** Designators in ISO 8601 order; H, MIN and S come after the T. */
-    private static final List<String> ORDER = List.of("Y", "M", "W", "D", "H", "MIN", "S");
-    private static final String JOINERS = "又零余多";
-
     /**
      * Adds up the parts of a compound (一年多三个月又20天): a count, then the longest unit of
      * the lexicon, with joiners skipped between parts. Null when a part does not read.
      */
     private String compound(String text) {
-        java.util.Map<String, BigDecimal> totals = new java.util.HashMap<>();
+        Map<String, BigDecimal> totals = new HashMap<>();
         String previous = null;
         int i = 0;
         while (i < text.length()) {
@@ -107,7 +110,7 @@ public final class DurationExtractor implements Extractor {
                 continue;
             }
             int countEnd = i;
-            while (countEnd < text.length() && "0123456789.零一二两三四五六七八九十百".indexOf(text.charAt(countEnd)) >= 0) {
+            while (countEnd < text.length() && COUNT_CHARS.indexOf(text.charAt(countEnd)) >= 0) {
                 countEnd++;
             }
             BigDecimal n = TimeNumerals.count(text.substring(i, countEnd));
