@@ -38,6 +38,7 @@ public final class DateExtractor implements Extractor {
     private final Lexicon planPeriods;
     private final Lexicon halves;
     private final YearCues yearCues;
+    private final RuleGroups groups;
 
     public DateExtractor(RuleBook book) {
         this.rules = book.file("date");
@@ -45,6 +46,7 @@ public final class DateExtractor implements Extractor {
         this.planPeriods = book.lexicon("time.plan_periods");
         this.halves = book.lexicon("time.halves");
         this.yearCues = new YearCues(book.lexicon("time.year_cues"));
+        this.groups = new RuleGroups(rules.rules());
         for (Rule rule : rules.rules()) {
             if (!KINDS.contains(rule.kind())) {
                 throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
@@ -112,7 +114,7 @@ public final class DateExtractor implements Extractor {
             return yearRange(rule, m);
         }
         if (kind.equals("plan")) {
-            String period = planPeriods.get(group(m, "plan"));
+            String period = planPeriods.get(groups.group(m, "plan"));
             return period == null ? null : new DateFinding(m.span(), rule, YearRef.none(), y -> period);
         }
         YearRef year = yearRef(m);
@@ -120,7 +122,7 @@ public final class DateExtractor implements Extractor {
             return null;
         }
         TimexShape shape = switch (kind) {
-            case "year" -> group(m, "yearend") != null ? y -> Timex.day(y, 12, 31) : Timex::year;
+            case "year" -> groups.group(m, "yearend") != null ? y -> Timex.day(y, 12, 31) : Timex::year;
             case "month" -> monthShape(m);
             case "month-day", "numeric" -> dayShape(m);
             case "month-range" -> monthRangeShape(m);
@@ -128,7 +130,7 @@ public final class DateExtractor implements Extractor {
             case "quarter" -> quarterShape(m);
             case "quarters" -> quartersShape(m);
             case "half" -> {
-                String half = halves.get(group(m, "half"));
+                String half = halves.get(groups.group(m, "half"));
                 yield y -> Timex.year(y) + "-" + half;
             }
             default -> null;
@@ -138,16 +140,16 @@ public final class DateExtractor implements Extractor {
 
     /** The year a match names: written, relative to the reference, anaphoric, or left implicit. */
     private YearRef yearRef(RuleMatch m) {
-        String arabic = group(m, "year");
+        String arabic = groups.group(m, "year");
         if (arabic != null) {
             return YearRef.explicit(Integer.parseInt(arabic));
         }
-        String chinese = group(m, "cnyear");
+        String chinese = groups.group(m, "cnyear");
         if (chinese != null) {
             Integer y = TimeNumerals.chineseYear(chinese);
             return y == null ? null : YearRef.explicit(y);
         }
-        String word = group(m, "rel");
+        String word = groups.group(m, "rel");
         if (word != null) {
             String offset = yearWords.get(word);
             if (offset == null) {
@@ -158,23 +160,23 @@ public final class DateExtractor implements Extractor {
         return YearRef.implicit();
     }
 
-    private static TimexShape monthShape(RuleMatch m) {
-        Integer month = monthOf(group(m, "m"));
+    private TimexShape monthShape(RuleMatch m) {
+        Integer month = monthOf(groups.group(m, "m"));
         return month == null ? null : y -> Timex.month(y, month);
     }
 
-    private static TimexShape dayShape(RuleMatch m) {
-        Integer month = monthOf(group(m, "m"));
-        Integer day = dayOf(group(m, "d"));
+    private TimexShape dayShape(RuleMatch m) {
+        Integer month = monthOf(groups.group(m, "m"));
+        Integer day = dayOf(groups.group(m, "d"));
         if (month == null || day == null) {
             return null;
         }
-        String y2 = group(m, "y2");
+        String y2 = groups.group(m, "y2");
         if (y2 == null) {
             return y -> Timex.day(y, month, day);
         }
-        Integer month2 = monthOf(group(m, "m2"));
-        Integer day2 = dayOf(group(m, "d2"));
+        Integer month2 = monthOf(groups.group(m, "m2"));
+        Integer day2 = dayOf(groups.group(m, "d2"));
         if (month2 == null || day2 == null) {
             return null;
         }
@@ -183,34 +185,34 @@ public final class DateExtractor implements Extractor {
                 : Timex.range(Timex.day(y, month, day), Timex.day(end, month2, day2));
     }
 
-    private static TimexShape monthRangeShape(RuleMatch m) {
-        Integer from = monthOf(group(m, "m1"));
-        Integer to = monthOf(group(m, "m2"));
+    private TimexShape monthRangeShape(RuleMatch m) {
+        Integer from = monthOf(groups.group(m, "m1"));
+        Integer to = monthOf(groups.group(m, "m2"));
         if (from == null || to == null || to <= from) {
             return null;
         }
         return y -> Timex.range(Timex.month(y, from), Timex.month(y, to));
     }
 
-    private static TimexShape dayRangeShape(RuleMatch m) {
-        Integer m1 = monthOf(group(m, "m1"));
-        Integer d1 = dayOf(group(m, "d1"));
-        String m2Text = group(m, "m2");
+    private TimexShape dayRangeShape(RuleMatch m) {
+        Integer m1 = monthOf(groups.group(m, "m1"));
+        Integer d1 = dayOf(groups.group(m, "d1"));
+        String m2Text = groups.group(m, "m2");
         Integer m2 = m2Text == null ? m1 : monthOf(m2Text);
-        Integer d2 = dayOf(group(m, "d2"));
+        Integer d2 = dayOf(groups.group(m, "d2"));
         if (m1 == null || d1 == null || m2 == null || d2 == null || m2 * 100 + d2 <= m1 * 100 + d1) {
             return null;
         }
         return y -> Timex.range(Timex.day(y, m1, d1), Timex.day(y, m2, d2));
     }
 
-    private static TimexShape quarterShape(RuleMatch m) {
-        Integer q = TimeNumerals.integer(group(m, "q"));
+    private TimexShape quarterShape(RuleMatch m) {
+        Integer q = TimeNumerals.integer(groups.group(m, "q"));
         return q == null ? null : y -> Timex.year(y) + "-Q" + q;
     }
 
-    private static TimexShape quartersShape(RuleMatch m) {
-        Integer n = TimeNumerals.integer(group(m, "qn"));
+    private TimexShape quartersShape(RuleMatch m) {
+        Integer n = TimeNumerals.integer(groups.group(m, "qn"));
         return n == null ? null : y -> Timex.range(Timex.year(y) + "-Q1", Timex.year(y) + "-Q" + n);
     }
 
@@ -218,13 +220,13 @@ public final class DateExtractor implements Extractor {
      * 2023-2027, 2023—2027年: the end after the start, at most a century apart; written
      * without 年, both ends must look like modern years (1900–2100).
      */
-    private static DateFinding yearRange(Rule rule, RuleMatch m) {
-        Integer from = TimeNumerals.chineseYearOrArabic(group(m, "y1"));
-        Integer to = TimeNumerals.chineseYearOrArabic(group(m, "y2"));
+    private DateFinding yearRange(Rule rule, RuleMatch m) {
+        Integer from = TimeNumerals.chineseYearOrArabic(groups.group(m, "y1"));
+        Integer to = TimeNumerals.chineseYearOrArabic(groups.group(m, "y2"));
         if (from == null || to == null || to <= from || to - from > 100) {
             return null;
         }
-        if (group(m, "nian") == null && (from < 1900 || to > 2100)) {
+        if (groups.group(m, "nian") == null && (from < 1900 || to > 2100)) {
             return null;
         }
         String timex = Timex.range(Timex.year(from), Timex.year(to));
@@ -239,15 +241,6 @@ public final class DateExtractor implements Extractor {
     private static Integer dayOf(String s) {
         Integer n = TimeNumerals.integer(s);
         return n == null || n < 1 || n > 31 ? null : n;
-    }
-
-    /** A named group's text, or null when the rule's pattern lacks it or it did not take part. */
-    static String group(RuleMatch m, String name) {
-        try {
-            return m.group(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static int paragraphOf(Document document, Span span) {

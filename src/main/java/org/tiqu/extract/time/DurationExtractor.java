@@ -37,10 +37,12 @@ public final class DurationExtractor implements Extractor {
 
     private final RuleFile rules;
     private final Lexicon units;
+    private final RuleGroups groups;
 
     public DurationExtractor(RuleBook book) {
         this.rules = book.file("duration");
         this.units = book.lexicon("time.duration_units");
+        this.groups = new RuleGroups(rules.rules());
         for (Rule rule : rules.rules()) {
             if (!KINDS.contains(rule.kind())) {
                 throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
@@ -72,23 +74,23 @@ public final class DurationExtractor implements Extractor {
         if (kind.equals("compound")) {
             return compound(m.text());
         }
-        String unit = units.get(DateExtractor.group(m, "unit"));
+        String unit = units.get(groups.group(m, "unit"));
         if (unit == null) {
             return null;
         }
         return switch (kind) {
             case "half" -> iso(new BigDecimal("0.5"), unit);
             case "range" -> {
-                BigDecimal from = TimeNumerals.count(DateExtractor.group(m, "n1"));
-                BigDecimal to = TimeNumerals.count(DateExtractor.group(m, "n2"));
+                BigDecimal from = TimeNumerals.count(groups.group(m, "n1"));
+                BigDecimal to = TimeNumerals.count(groups.group(m, "n2"));
                 yield from == null || to == null || to.compareTo(from) <= 0 ? null : iso(from, unit) + "/" + iso(to, unit);
             }
             default -> {
-                BigDecimal n = TimeNumerals.count(DateExtractor.group(m, "n"));
+                BigDecimal n = TimeNumerals.count(groups.group(m, "n"));
                 if (n == null || n.signum() <= 0) {
                     yield null;
                 }
-                if (DateExtractor.group(m, "half") != null) {
+                if (groups.group(m, "half") != null) {
                     n = n.add(new BigDecimal("0.5"));
                 }
                 yield iso(n, unit);

@@ -65,6 +65,32 @@ class DateAndDurationTest {
     }
 
     @Test
+    void randomTimeLikeTextNeverBreaksARecord() {
+        String alphabet = "0123456789.-—至到年月日号季度上下半前后全今去明本这新的一二两三四五六七八九十百〇零个周天小时分钟又多余第连续期限，。\n ";
+        java.util.Random random = new java.util.Random(20240601);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(60);
+            for (int j = 0; j < length; j++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            TestPipelines.run(text.toString(), i % 2 == 0 ? null : LocalDate.of(2024, 6, 1));
+        }
+    }
+
+    @Test
+    void aLargeDocumentIsReadInTime() {
+        String paragraph = "2024年前三季度，园区实现营收13.72亿元，连续38个月保持增长；1—11月新签约项目12个，今年6月29日至7月6日举办推介会。\n";
+        String text = paragraph.repeat(500);
+        long start = System.nanoTime();
+        DocumentResult r = TestPipelines.standard().process(TestPipelines.source("large", text), null);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(500 * 4, describe(r).size());
+        assertTrue(millis < 10_000, "took " + millis + " ms");
+        System.out.println("time extractors: " + text.length() + " characters in " + millis + " ms");
+    }
+
+    @Test
     void theMinimalNumeralReaderReadsCountsAndYears() {
         assertEquals(new BigDecimal("12"), TimeNumerals.count("十二"));
         assertEquals(new BigDecimal("30"), TimeNumerals.count("三十"));
