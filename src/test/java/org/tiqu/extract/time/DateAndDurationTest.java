@@ -86,7 +86,8 @@ class DateAndDurationTest {
         DocumentResult r = TestPipelines.standard().process(TestPipelines.source("large", text), null);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(500 * 4, describe(r).size());
-        assertTrue(millis < 10_000, "took " + millis + " ms");
+        // A guard against runaway backtracking, not a benchmark: the machine is shared and may be busy.
+        assertTrue(millis < 30_000, "took " + millis + " ms");
         System.out.println("time extractors: " + text.length() + " characters in " + millis + " ms");
     }
 
