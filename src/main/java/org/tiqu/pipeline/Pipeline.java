@@ -10,7 +10,10 @@ import org.tiqu.document.Segmenter;
 import org.tiqu.document.Sentence;
 import org.tiqu.document.hanlp.HanlpSegmenter;
 import org.tiqu.extract.Extractor;
+import org.tiqu.extract.money.MoneyExtractor;
+import org.tiqu.extract.number.NumberContext;
 import org.tiqu.extract.percent.PercentExtractor;
+import org.tiqu.extract.quantity.QuantityExtractor;
 import org.tiqu.record.Candidate;
 import org.tiqu.record.Mention;
 import org.tiqu.record.Provenance;
@@ -44,8 +47,15 @@ public final class Pipeline {
     /** The standard pipeline: every extractor whose rules file is present. */
     public static Pipeline standard(RuleBook rules) {
         List<Extractor> extractors = new ArrayList<>();
+        NumberContext numbers = rules.has("number") ? new NumberContext(rules.file("number")) : null;
         if (rules.has("percent")) {
-            extractors.add(new PercentExtractor(rules.file("percent")));
+            extractors.add(new PercentExtractor(rules.file("percent"), numbers));
+        }
+        if (rules.has("money")) {
+            extractors.add(new MoneyExtractor(rules, numbers));
+        }
+        if (rules.has("quantity")) {
+            extractors.add(new QuantityExtractor(rules, numbers));
         }
         return new Pipeline(rules, HanlpSegmenter.plain(), extractors, null);
     }

@@ -1,0 +1,110 @@
+package org.tiqu.extract.money;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.tiqu.document.Document;
+import org.tiqu.extract.Extractor;
+import org.tiqu.extract.RuleMatch;
+import org.tiqu.extract.RuleMatcher;
+import org.tiqu.extract.number.NumberContext;
+import org.tiqu.extract.number.Numerals;
+import org.tiqu.record.Candidate;
+import org.tiqu.record.RecordType;
+import org.tiqu.record.Value;
+import org.tiqu.rules.Lexicon;
+import org.tiqu.rules.Rule;
+import org.tiqu.rules.RuleBook;
+import org.tiqu.rules.RuleException;
+import org.tiqu.rules.RuleFile;
+
+/**
+ * Amounts of money. Kind {@code amount}: the rule captures {@code number} and a
+ * {@code currency} word or symbol, mapped to its ISO code by the lexicon named in the
+ * rule's {@code currencies} param. Kind {@code implicit}: an amount written without a
+ * currency word (总投资额超160亿), taken as the rule's {@code currency} param only when
+ * the clause before it holds a money cue (lexicon named by {@code cues}).
+ */
+public final class MoneyExtractor implements Extractor {
+
+    private static final Set<String> KINDS = Set.of("amount", "implicit");
+    /** Where a clause starts, in the match view (full-width ，；： are folded). */
+    private static final String CLAUSE_BREAKS = ",;:!?。；！？、\n";
+
+    private final RuleFile rules;
+    private final RuleBook book;
+    private final NumberContext context;
+
+    public MoneyExtractor(RuleBook book, NumberContext context) {
+        this.book = book;
+        this.rules = book.file("money");
+        this.context = context;
+        for (Rule rule : rules.rules()) {
+            if (!KINDS.contains(rule.kind())) {
+                throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind()
+                        + "', expected one of " + KINDS);
+            }
+            if (rule.kind().equals("amount")) {
+                book.lexicon(rule.param("currencies", "money.currency"));
+            } else {
+                book.lexicon(rule.param("cues", "money.cues"));
+                if (rule.param("currency", null) == null) {
+                    throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": an implicit rule needs a currency param");
+                }
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "money";
+    }
+
+    @Override
+    public List<Candidate> extract(Document document) {
+        String view = document.view().text();
+        List<Candidate> out = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            boolean implicit = rule.kind().equals("implicit");
+            Lexicon lexicon = book.lexicon(implicit ? rule.param("cues", "money.cues") : rule.param("currencies", "money.currency"));
+            RuleMatcher.forEachMatch(rule, document, m -> {
+                if (context.notAQuantity(view, m.viewStart(), m.viewEnd())) {
+                    return;
+                }
+                String currency;
+                if (implicit) {
+                    if (!clauseHasCue(view, m.viewStart(), lexicon)) {
+                        return;
+                    }
+                    currency = rule.param("currency", null);
+                } else {
+                    currency = lexicon.get(m.group("currency"));
+                }
+                BigDecimal amount = Numerals.read(m, "number");
+                if (amount == null || currency == null) {
+                    return;
+                }
+                out.add(new Candidate(RecordType.MONEY, m.span(), value(amount, currency, m, view), rule.id(), rule.priority()));
+            });
+        }
+        return out;
+    }
+
+    private Value value(BigDecimal amount, String currency, RuleMatch m, String view) {
+        Value value = Value.of("amount", Value.number(amount), "currency", currency);
+        String approx = context.approx(view, m.viewStart(), m.viewEnd(), Numerals.innerText(m));
+        return approx == null ? value : value.with("approx", approx);
+    }
+
+    /** True when the clause that ends at {@code start} names something that is money (投资, 收入, 产值). */
+    private static boolean clauseHasCue(String view, int start, Lexicon cues) {
+        int from = start;
+        while (from > 0 && CLAUSE_BREAKS.indexOf(view.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String clause = view.substring(from, start);
+        return cues.entries().keySet().stream().anyMatch(clause::contains);
+    }
+}

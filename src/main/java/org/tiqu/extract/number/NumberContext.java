@@ -1,0 +1,117 @@
+package org.tiqu.extract.number;
+
+import java.util.List;
+
+import org.tiqu.rules.Lexicon;
+import org.tiqu.rules.RuleFile;
+
+/**
+ * What the words around a numeral say about it, from the lexicons of
+ * {@code rules/number.yaml}: an approximation word before or after it (超160亿, 1.8倍以上),
+ * an ordinal marker before it (第六个, 前五位), or an idiom it belongs to (半壁江山).
+ * Works on the match view, in UTF-16 positions of the view. Immutable and shared.
+ */
+public final class NumberContext {
+
+    private final Lexicon approxBefore;
+    private final Lexicon approxAfter;
+    private final Lexicon approxInside;
+    private final Lexicon ordinalBefore;
+    private final Lexicon ordinalExceptions;
+    private final List<String> idioms;
+    private final Lexicon nameQuotes;
+    private final int longestBefore;
+
+    /** The longest quoted text still read as a name or slogan (“两园一中心”), in view units. */
+    static final int MAX_QUOTED_NAME = 8;
+
+    public NumberContext(RuleFile numberRules) {
+        this.approxBefore = numberRules.lexicon("approx_before");
+        this.approxAfter = numberRules.lexicon("approx_after");
+        this.approxInside = numberRules.lexicon("approx_inside");
+        this.ordinalBefore = numberRules.lexicon("ordinal_before");
+        this.ordinalExceptions = numberRules.lexicon("ordinal_before_exceptions");
+        this.nameQuotes = numberRules.lexicon("name_quotes");
+        this.idioms = List.copyOf(numberRules.lexicon("idioms").entries().keySet());
+        this.longestBefore = approxBefore.entries().keySet().stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    /**
+     * The approximation of a mention at view range {@code [start, end)}: {@code over},
+     * {@code under} or {@code about}, or null. A word inside the numeral ({@code inner}, such
+     * as 余 in 160余家) comes first, then a word right before, then a word right after.
+     */
+    public String approx(String view, int start, int end, String inner) {
+        if (inner != null) {
+            for (int i = 0; i < inner.length(); i++) {
+                String word = approxInside.get(String.valueOf(inner.charAt(i)));
+                if (word != null) {
+                    return word;
+                }
+            }
+        }
+        for (int len = Math.min(longestBefore, start); len >= 1; len--) {
+            String before = approxBefore.get(view.substring(start - len, start));
+            if (before != null) {
+                return before;
+            }
+        }
+        for (String word : approxAfter.entries().keySet()) {
+            if (view.startsWith(word, end)) {
+                return approxAfter.get(word);
+            }
+        }
+        return null;
+    }
+
+    /** True when the numeral starting at {@code start} follows an ordinal or rank marker (第, 前, 排名). */
+    public boolean afterOrdinalMarker(String view, int start) {
+        for (String marker : ordinalBefore.entries().keySet()) {
+            if (view.startsWith(marker, start - marker.length()) && start >= marker.length()) {
+                boolean exception = ordinalExceptions.entries().keySet().stream()
+                        .anyMatch(e -> e.endsWith(marker) && start >= e.length() && view.startsWith(e, start - e.length()));
+                if (!exception) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when view range {@code [start, end)} overlaps an idiom (半壁江山, 千家万户). */
+    public boolean insideIdiom(String view, int start, int end) {
+        for (String idiom : idioms) {
+            int from = Math.max(0, start - idiom.length() + 1);
+            int at = view.indexOf(idiom, from);
+            if (at >= 0 && at < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when view range {@code [start, end)} lies inside a short quotation (“三次创业”, “四新”):
+     * such a quotation names a slogan or a programme, and its numbers count nothing.
+     */
+    public boolean insideQuotedName(String view, int start, int end) {
+        for (var pair : nameQuotes.entries().entrySet()) {
+            int open = view.lastIndexOf(pair.getKey(), start - 1);
+            if (open < 0 || start - open > MAX_QUOTED_NAME) {
+                continue;
+            }
+            int close = view.indexOf(pair.getValue(), end);
+            if (close >= 0 && close - open - 1 <= MAX_QUOTED_NAME
+                    && view.substring(open + 1, start).indexOf(pair.getValue()) < 0
+                    && view.substring(open + 1, close).indexOf('\n') < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a mention at {@code [start, end)} is not a count or amount at all: an ordinal, an idiom or a name. */
+    public boolean notAQuantity(String view, int start, int end) {
+        return afterOrdinalMarker(view, start) || insideIdiom(view, start, end) || insideQuotedName(view, start, end);
+    }
+}

@@ -1,0 +1,41 @@
+package org.tiqu.extract.number;
+
+import java.math.BigDecimal;
+
+import org.tiqu.extract.RuleMatch;
+
+/** Reading the numeral groups of a rule match. */
+public final class Numerals {
+
+    private Numerals() {
+    }
+
+    /** The value of named group {@code group}, or null when it did not take part or is not a numeral we read. */
+    public static BigDecimal read(RuleMatch match, String group) {
+        String text = match.group(group);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return NumberParser.parse(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The text of the match that may hold 余/多 inside the number: the number group and an {@code inner} group. */
+    public static String innerText(RuleMatch match) {
+        String number = groupOrNull(match, "number");
+        String inner = groupOrNull(match, "inner");
+        return (number == null ? "" : number) + (inner == null ? "" : inner);
+    }
+
+    /** A named group's text, or null when the pattern has no such group or it did not take part. */
+    public static String groupOrNull(RuleMatch match, String group) {
+        try {
+            return match.group(group);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
