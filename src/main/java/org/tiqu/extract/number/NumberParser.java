@@ -109,6 +109,8 @@ public final class NumberParser {
         boolean pendingIsChineseDigit = false;
         BigDecimal lastMultiplier = null; // the position or group word read just before, for 两千三
         boolean sawAnything = false;
+        boolean wanApplied = false; // the section was already multiplied by 万 (3万4万 is no numeral)
+        char previous = 0;
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
@@ -124,6 +126,7 @@ public final class NumberParser {
                 pendingIsChineseDigit = false;
                 lastMultiplier = null;
                 sawAnything = true;
+                previous = '0';
                 i = end;
                 continue;
             }
@@ -149,15 +152,21 @@ public final class NumberParser {
                 lastMultiplier = unit;
                 sawAnything = true;
             } else if (group != null) {
-                BigDecimal below = pending == null ? section : section.add(pending);
-                if (below.signum() == 0 && total.signum() == 0) {
+                if (!sawAnything) {
                     throw new NumberFormatException("a magnitude without a number in '" + original + "'");
                 }
+                BigDecimal below = pending == null ? section : section.add(pending);
                 if (group.compareTo(GROUPS.get('亿')) == 0) {
                     total = total.add(below).multiply(group);
                     section = BigDecimal.ZERO;
+                    wanApplied = false;
                 } else {
+                    boolean doubled = GROUPS.containsKey(previous) && GROUPS.get(previous).equals(group); // 四万万
+                    if (wanApplied && !doubled) {
+                        throw new NumberFormatException("万 twice in one group in '" + original + "'");
+                    }
                     section = below.multiply(group);
+                    wanApplied = true;
                 }
                 pending = null;
                 lastMultiplier = group;
@@ -166,6 +175,7 @@ public final class NumberParser {
             } else if (!Character.isWhitespace(c)) {
                 throw new NumberFormatException("'" + c + "' is not part of a numeral in '" + original + "'");
             }
+            previous = c;
             i++;
         }
         if (!sawAnything) {
