@@ -110,8 +110,19 @@ public final class NumberContext {
         return false;
     }
 
-    /** True when a mention at {@code [start, end)} is not a count or amount at all: an ordinal, an idiom or a name. */
+    /** True when the text at {@code start} belongs to a web address (%20 and the like are no percentages). */
+    public static boolean insideUrl(String view, int start) {
+        int tokenStart = start;
+        while (tokenStart > 0 && view.charAt(tokenStart - 1) > ' ' && view.charAt(tokenStart - 1) < 0x7F) {
+            tokenStart--;
+        }
+        String token = view.substring(tokenStart, start);
+        return token.contains("://") || token.startsWith("www.");
+    }
+
+    /** True when a mention at {@code [start, end)} is not a count or amount at all: an ordinal, an idiom, a name or a URL. */
     public boolean notAQuantity(String view, int start, int end) {
-        return afterOrdinalMarker(view, start) || insideIdiom(view, start, end) || insideQuotedName(view, start, end);
+        return afterOrdinalMarker(view, start) || insideIdiom(view, start, end) || insideQuotedName(view, start, end)
+                || insideUrl(view, start);
     }
 }

@@ -145,7 +145,12 @@ public final class NumberParser {
                 }
                 sawAnything = true;
             } else if (position != null) {
-                BigDecimal times = pending == null ? BigDecimal.ONE : pending; // 十二, 百余
+                // A position word without its digit means one of it (十二, 百余), but only at the
+                // start, after 零 or after a group word: 五十千 is no numeral.
+                if (pending == null && previous != 0 && previous != '零' && previous != '〇' && !GROUPS.containsKey(previous)) {
+                    throw new NumberFormatException("'" + c + "' without a digit in '" + original + "'");
+                }
+                BigDecimal times = pending == null ? BigDecimal.ONE : pending;
                 BigDecimal unit = BigDecimal.valueOf(position);
                 section = section.add(times.multiply(unit));
                 pending = null;

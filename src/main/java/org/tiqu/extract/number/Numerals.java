@@ -23,6 +23,15 @@ public final class Numerals {
         }
     }
 
+    /** The value of {@code text}, or null when it is not a numeral we read. */
+    public static BigDecimal read(String text) {
+        try {
+            return NumberParser.parse(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** The text of the match that may hold 余/多 inside the number: the number group and an {@code inner} group. */
     public static String innerText(RuleMatch match) {
         String number = groupOrNull(match, "number");

@@ -75,7 +75,9 @@ public final class PercentExtractor implements Extractor {
     private static Value value(String kind, RuleMatch m) {
         if (kind.equals("fraction")) {
             BigDecimal numerator = Numerals.read(m, "numerator");
-            BigDecimal denominator = Numerals.read(m, "denominator");
+            // 万分之三: a bare magnitude as denominator means one of it (一万).
+            String under = m.group("denominator");
+            BigDecimal denominator = Numerals.read(under.chars().allMatch(c -> "万萬亿億".indexOf(c) >= 0) ? "一" + under : under);
             if (numerator == null || denominator == null || denominator.signum() == 0) {
                 return null;
             }
