@@ -25,7 +25,8 @@ import org.tiqu.rules.RuleFile;
  * {@code currency} word or symbol, mapped to its ISO code by the lexicon named in the
  * rule's {@code currencies} param. Kind {@code implicit}: an amount written without a
  * currency word (总投资额超160亿), taken as the rule's {@code currency} param only when
- * the clause before it holds a money cue (lexicon named by {@code cues}).
+ * the clause before it holds a money cue (lexicon named by {@code cues}) and no word of
+ * another measure after that cue (lexicon named by {@code not_cues}: 面积, 人数).
  */
 public final class MoneyExtractor implements Extractor {
 
@@ -50,6 +51,7 @@ public final class MoneyExtractor implements Extractor {
                 book.lexicon(rule.param("currencies", "money.currency"));
             } else {
                 book.lexicon(rule.param("cues", "money.cues"));
+                book.lexicon(rule.param("not_cues", "money.not_money_cues"));
                 if (rule.param("currency", null) == null) {
                     throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": an implicit rule needs a currency param");
                 }
@@ -69,13 +71,14 @@ public final class MoneyExtractor implements Extractor {
         for (Rule rule : rules.rules()) {
             boolean implicit = rule.kind().equals("implicit");
             Lexicon lexicon = book.lexicon(implicit ? rule.param("cues", "money.cues") : rule.param("currencies", "money.currency"));
+            Lexicon notCues = implicit ? book.lexicon(rule.param("not_cues", "money.not_money_cues")) : null;
             RuleMatcher.forEachMatch(rule, document, m -> {
                 if (context.notAQuantity(view, m.viewStart(), m.viewEnd())) {
                     return;
                 }
                 String currency;
                 if (implicit) {
-                    if (!clauseHasCue(view, m.viewStart(), lexicon)) {
+                    if (!clauseSpeaksOfMoney(view, m.viewStart(), lexicon, notCues)) {
                         return;
                     }
                     currency = rule.param("currency", null);
@@ -98,13 +101,21 @@ public final class MoneyExtractor implements Extractor {
         return approx == null ? value : value.with("approx", approx);
     }
 
-    /** True when the clause that ends at {@code start} names something that is money (投资, 收入, 产值). */
-    private static boolean clauseHasCue(String view, int start, Lexicon cues) {
+    /**
+     * True when the clause that ends at {@code start} names something that is money (投资, 收入,
+     * 产值) and no other measure comes after it (投资和经营建筑面积2万: the figure is an area).
+     */
+    private static boolean clauseSpeaksOfMoney(String view, int start, Lexicon cues, Lexicon notCues) {
         int from = start;
         while (from > 0 && CLAUSE_BREAKS.indexOf(view.charAt(from - 1)) < 0) {
             from--;
         }
         String clause = view.substring(from, start);
-        return cues.entries().keySet().stream().anyMatch(clause::contains);
+        int lastCue = lastOccurrence(clause, cues);
+        return lastCue >= 0 && lastCue > lastOccurrence(clause, notCues);
+    }
+
+    private static int lastOccurrence(String clause, Lexicon words) {
+        return words.entries().keySet().stream().mapToInt(clause::lastIndexOf).max().orElse(-1);
     }
 }
