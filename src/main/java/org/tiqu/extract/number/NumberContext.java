@@ -16,6 +16,7 @@ public final class NumberContext {
     private final Lexicon approxBefore;
     private final Lexicon approxAfter;
     private final Lexicon approxInside;
+    private final Lexicon approxExceptions;
     private final Lexicon ordinalBefore;
     private final Lexicon ordinalExceptions;
     private final List<String> idioms;
@@ -29,6 +30,7 @@ public final class NumberContext {
         this.approxBefore = numberRules.lexicon("approx_before");
         this.approxAfter = numberRules.lexicon("approx_after");
         this.approxInside = numberRules.lexicon("approx_inside");
+        this.approxExceptions = numberRules.lexicon("approx_before_exceptions");
         this.ordinalBefore = numberRules.lexicon("ordinal_before");
         this.ordinalExceptions = numberRules.lexicon("ordinal_before_exceptions");
         this.nameQuotes = numberRules.lexicon("name_quotes");
@@ -51,9 +53,10 @@ public final class NumberContext {
             }
         }
         for (int len = Math.min(longestBefore, start); len >= 1; len--) {
-            String before = approxBefore.get(view.substring(start - len, start));
+            String word = view.substring(start - len, start);
+            String before = approxBefore.get(word);
             if (before != null) {
-                return before;
+                return endsWithException(view, start, word, approxExceptions) ? null : before;
             }
         }
         for (String word : approxAfter.entries().keySet()) {
@@ -68,14 +71,18 @@ public final class NumberContext {
     public boolean afterOrdinalMarker(String view, int start) {
         for (String marker : ordinalBefore.entries().keySet()) {
             if (view.startsWith(marker, start - marker.length()) && start >= marker.length()) {
-                boolean exception = ordinalExceptions.entries().keySet().stream()
-                        .anyMatch(e -> e.endsWith(marker) && start >= e.length() && view.startsWith(e, start - e.length()));
-                if (!exception) {
+                if (!endsWithException(view, start, marker, ordinalExceptions)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** True when the text before {@code start} ends with a word of {@code exceptions} that ends in {@code word} (最近 for 近). */
+    private static boolean endsWithException(String view, int start, String word, Lexicon exceptions) {
+        return exceptions.entries().keySet().stream()
+                .anyMatch(e -> e.endsWith(word) && start >= e.length() && view.startsWith(e, start - e.length()));
     }
 
     /** True when view range {@code [start, end)} overlaps an idiom (半壁江山, 千家万户). */
