@@ -47,15 +47,14 @@ public final class Pipeline {
     /** The standard pipeline: every extractor whose rules file is present. */
     public static Pipeline standard(RuleBook rules) {
         List<Extractor> extractors = new ArrayList<>();
-        NumberContext numbers = rules.has("number") ? new NumberContext(rules.file("number")) : null;
         if (rules.has("percent")) {
-            extractors.add(new PercentExtractor(rules.file("percent"), numbers));
+            extractors.add(new PercentExtractor(rules.file("percent"), new NumberContext(rules.file("number"))));
         }
         if (rules.has("money")) {
-            extractors.add(new MoneyExtractor(rules, numbers));
+            extractors.add(new MoneyExtractor(rules, new NumberContext(rules.file("number"))));
         }
         if (rules.has("quantity")) {
-            extractors.add(new QuantityExtractor(rules, numbers));
+            extractors.add(new QuantityExtractor(rules, new NumberContext(rules.file("number"))));
         }
         return new Pipeline(rules, HanlpSegmenter.plain(), extractors, null);
     }
