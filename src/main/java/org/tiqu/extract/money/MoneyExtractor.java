@@ -27,6 +27,10 @@ import org.tiqu.rules.RuleFile;
  * currency word (总投资额超160亿), taken as the rule's {@code currency} param only when
  * the clause before it holds a money cue (lexicon named by {@code cues}) and no word of
  * another measure after that cue (lexicon named by {@code not_cues}: 面积, 人数).
+ *
+ * <p>A rule with a {@code list_last} param finds the first items of a list whose last item
+ * (that named group) carries the currency; an item is taken only when it and the last item
+ * agree on writing a group magnitude (5亿和7.5亿元, 1000至2000元, not 30至40亿元).
  */
 public final class MoneyExtractor implements Extractor {
 
@@ -85,6 +89,10 @@ public final class MoneyExtractor implements Extractor {
                 } else {
                     currency = lexicon.get(m.group("currency"));
                 }
+                String last = rule.param("list_last", null);
+                if (last != null && endsInGroupMagnitude(m.group("number")) != endsInGroupMagnitude(m.group(last))) {
+                    return;
+                }
                 BigDecimal amount = Numerals.read(m, "number");
                 if (amount == null || currency == null) {
                     return;
@@ -99,6 +107,10 @@ public final class MoneyExtractor implements Extractor {
         Value value = Value.of("amount", Value.number(amount), "currency", currency);
         String approx = context.approx(view, m.viewStart(), m.viewEnd(), Numerals.innerText(m));
         return approx == null ? value : value.with("approx", approx);
+    }
+
+    private static boolean endsInGroupMagnitude(String numeral) {
+        return !numeral.isEmpty() && "万亿萬億".indexOf(numeral.charAt(numeral.length() - 1)) >= 0;
     }
 
     /**
