@@ -37,6 +37,8 @@ public final class MoneyExtractor implements Extractor {
     private static final Set<String> KINDS = Set.of("amount", "implicit");
     /** Where a clause starts, in the match view (full-width ，；： are folded). */
     private static final String CLAUSE_BREAKS = ",;:!?。；！？、\n";
+    /** How far back a money cue may stand, in view units: a clause, not a paragraph. */
+    private static final int MAX_CLAUSE = 80;
 
     private final RuleFile rules;
     private final RuleBook book;
@@ -119,7 +121,7 @@ public final class MoneyExtractor implements Extractor {
      */
     private static boolean clauseSpeaksOfMoney(String view, int start, Lexicon cues, Lexicon notCues) {
         int from = start;
-        while (from > 0 && CLAUSE_BREAKS.indexOf(view.charAt(from - 1)) < 0) {
+        while (from > 0 && start - from < MAX_CLAUSE && CLAUSE_BREAKS.indexOf(view.charAt(from - 1)) < 0) {
             from--;
         }
         String clause = view.substring(from, start);

@@ -26,6 +26,9 @@ public final class NumberContext {
     /** The longest quoted text still read as a name or slogan (“两园一中心”), in view units. */
     static final int MAX_QUOTED_NAME = 8;
 
+    /** How far back a web address is looked for, in view units. */
+    static final int MAX_URL = 300;
+
     public NumberContext(RuleFile numberRules) {
         this.approxBefore = numberRules.lexicon("approx_before");
         this.approxAfter = numberRules.lexicon("approx_after");
@@ -88,10 +91,12 @@ public final class NumberContext {
     /** True when view range {@code [start, end)} overlaps an idiom (半壁江山, 千家万户). */
     public boolean insideIdiom(String view, int start, int end) {
         for (String idiom : idioms) {
-            int from = Math.max(0, start - idiom.length() + 1);
-            int at = view.indexOf(idiom, from);
-            if (at >= 0 && at < end) {
-                return true;
+            // Only the few positions where an occurrence would overlap the range: cost stays
+            // proportional to the mention, not to the document.
+            for (int at = Math.max(0, start - idiom.length() + 1); at < end; at++) {
+                if (view.startsWith(idiom, at)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -102,15 +107,25 @@ public final class NumberContext {
      * such a quotation names a slogan or a programme, and its numbers count nothing.
      */
     public boolean insideQuotedName(String view, int start, int end) {
+        if (end - start > MAX_QUOTED_NAME) {
+            return false;
+        }
         for (var pair : nameQuotes.entries().entrySet()) {
-            int open = view.lastIndexOf(pair.getKey(), start - 1);
-            if (open < 0 || start - open > MAX_QUOTED_NAME) {
+            String open = pair.getKey();
+            String close = pair.getValue();
+            int windowStart = Math.max(0, end - MAX_QUOTED_NAME - open.length());
+            int opening = view.substring(windowStart, start).lastIndexOf(open);
+            if (opening < 0) {
                 continue;
             }
-            int close = view.indexOf(pair.getValue(), end);
-            if (close >= 0 && close - open - 1 <= MAX_QUOTED_NAME
-                    && view.substring(open + 1, start).indexOf(pair.getValue()) < 0
-                    && view.substring(open + 1, close).indexOf('\n') < 0) {
+            opening += windowStart;
+            int windowEnd = Math.min(view.length(), opening + open.length() + MAX_QUOTED_NAME + close.length());
+            int closing = view.substring(end, Math.max(end, windowEnd)).indexOf(close);
+            if (closing < 0) {
+                continue;
+            }
+            String inside = view.substring(opening + open.length(), end + closing);
+            if (inside.indexOf('\n') < 0 && !view.substring(opening + open.length(), start).contains(close)) {
                 return true;
             }
         }
@@ -120,7 +135,7 @@ public final class NumberContext {
     /** True when the text at {@code start} belongs to a web address (%20 and the like are no percentages). */
     public static boolean insideUrl(String view, int start) {
         int tokenStart = start;
-        while (tokenStart > 0 && view.charAt(tokenStart - 1) > ' ' && view.charAt(tokenStart - 1) < 0x7F) {
+        while (tokenStart > 0 && start - tokenStart < MAX_URL && view.charAt(tokenStart - 1) > ' ' && view.charAt(tokenStart - 1) < 0x7F) {
             tokenStart--;
         }
         String token = view.substring(tokenStart, start);

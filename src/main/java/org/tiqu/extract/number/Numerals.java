@@ -1,6 +1,8 @@
 package org.tiqu.extract.number;
 
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.tiqu.extract.RuleMatch;
 
@@ -41,10 +43,18 @@ public final class Numerals {
 
     /** A named group's text, or null when the pattern has no such group or it did not take part. */
     public static String groupOrNull(RuleMatch match, String group) {
-        try {
-            return match.group(group);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return hasGroup(match, group) ? match.group(group) : null;
     }
+
+    /**
+     * Whether the rule's pattern defines {@code group}. Java 17 has no API for it, and asking
+     * the matcher for a missing group throws, which costs a stack trace per match; so the
+     * answer is read once from the pattern text and remembered.
+     */
+    private static boolean hasGroup(RuleMatch match, String group) {
+        return GROUPS.computeIfAbsent(match.rule().id() + "#" + group,
+                key -> match.rule().pattern().pattern().contains("(?<" + group + ">"));
+    }
+
+    private static final Map<String, Boolean> GROUPS = new ConcurrentHashMap<>();
 }
