@@ -8,7 +8,8 @@ import org.tiqu.rules.RuleFile;
 /**
  * What the words around a numeral say about it, from the lexicons of
  * {@code rules/number.yaml}: an approximation word before or after it (超160亿, 1.8倍以上),
- * an ordinal marker before it (第六个, 前五位), or an idiom it belongs to (半壁江山).
+ * an ordinal marker before it (第六个, 前五位), an idiom it belongs to (半壁江山), a short
+ * quoted name (“三次创业”) or a web address around it.
  * Works on the match view, in UTF-16 positions of the view. Immutable and shared.
  */
 public final class NumberContext {
@@ -59,7 +60,10 @@ public final class NumberContext {
             String word = view.substring(start - len, start);
             String before = approxBefore.get(word);
             if (before != null) {
-                return endsWithException(view, start, word, approxExceptions) ? null : before;
+                if (!endsWithException(view, start, word, approxExceptions)) {
+                    return before;
+                }
+                break; // 签约3个: 约 belongs to another word; a word after may still qualify
             }
         }
         for (String word : approxAfter.entries().keySet()) {
