@@ -26,6 +26,10 @@ public record BatchOptions(int threads, boolean prune, LocalDate referenceDate, 
         return new BatchOptions(n, prune, referenceDate, progressBar);
     }
 
+    public BatchOptions withReferenceDate(LocalDate date) {
+        return new BatchOptions(threads, prune, date, progressBar);
+    }
+
     public BatchOptions withPrune(boolean p) {
         return new BatchOptions(threads, p, referenceDate, progressBar);
     }

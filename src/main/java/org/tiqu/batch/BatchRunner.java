@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,11 +62,16 @@ public final class BatchRunner {
     private final SourceReader reader = new SourceReader();
     private final HtmlArticle html = new HtmlArticle();
 
-    public BatchRunner(Pipeline pipeline, Path outDir, BatchOptions options, PrintStream log) {
+    public BatchRunner(Pipeline pipeline, Path outDir, PrintStream log, BatchOptions options) {
         this.pipeline = pipeline;
         this.outDir = outDir;
         this.options = options;
         this.log = log;
+    }
+
+    /** A batch with the default options: all cores, no pruning, log lines. */
+    public BatchRunner(Pipeline pipeline, Path outDir, LocalDate referenceDate, PrintStream log) {
+        this(pipeline, outDir, log, BatchOptions.defaults().withReferenceDate(referenceDate));
     }
 
     /** What became of one source in this run. */

@@ -9,12 +9,17 @@ import java.util.Map;
  *
  * @param done          documents extracted in this run
  * @param skipped       documents left as they were (bytes, rules and options unchanged)
- * @param failed        sources that could not be read or processed, by path
+ * @param failedSources sources that could not be read or processed, by path
  * @param pruned        documents whose records were removed because their source is gone
  * @param recordsByType records of the documents of this run's inputs (done and skipped), by type
  */
-public record BatchSummary(int done, int skipped, List<String> failed, int pruned, Map<String, Integer> recordsByType,
-                           Duration elapsed) {
+public record BatchSummary(int done, int skipped, List<String> failedSources, int pruned,
+                           Map<String, Integer> recordsByType, Duration elapsed) {
+
+    /** How many sources failed. */
+    public int failed() {
+        return failedSources.size();
+    }
 
     public int records() {
         return recordsByType.values().stream().mapToInt(Integer::intValue).sum();
@@ -23,7 +28,7 @@ public record BatchSummary(int done, int skipped, List<String> failed, int prune
     @Override
     public String toString() {
         return String.format("%d documents done, %d skipped, %d failed%s; %d records %s; %.1f s",
-                done, skipped, failed.size(), pruned > 0 ? ", " + pruned + " pruned" : "",
+                done, skipped, failed(), pruned > 0 ? ", " + pruned + " pruned" : "",
                 records(), recordsByType, elapsed.toMillis() / 1000.0);
     }
 }

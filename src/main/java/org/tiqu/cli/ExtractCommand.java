@@ -73,11 +73,11 @@ final class ExtractCommand implements Callable<Integer> {
         RuleBook book = new RulesLoader().load(rulesDir);
         Pipeline pipeline = Pipeline.standard(book);
         BatchOptions options = new BatchOptions(threads, prune, referenceDate, bar);
-        BatchSummary summary = new BatchRunner(pipeline, outDir, options, System.err).run(in);
-        for (String failed : summary.failed()) {
+        BatchSummary summary = new BatchRunner(pipeline, outDir, System.err, options).run(in);
+        for (String failed : summary.failedSources()) {
             System.err.println("tiqu: failed: " + failed);
         }
         System.err.println("tiqu: " + summary + "; output in " + outDir);
-        return summary.failed().isEmpty() ? Main.OK : Main.SOME_FAILED;
+        return summary.failed() == 0 ? Main.OK : Main.SOME_FAILED;
     }
 }

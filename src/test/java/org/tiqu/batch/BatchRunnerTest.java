@@ -37,7 +37,7 @@ class BatchRunnerTest {
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
 
     private BatchSummary run(Path in, Path out, BatchOptions options) throws IOException {
-        return new BatchRunner(TestPipelines.standard(), out, options, new PrintStream(logBytes, true, StandardCharsets.UTF_8))
+        return new BatchRunner(TestPipelines.standard(), out, new PrintStream(logBytes, true, StandardCharsets.UTF_8), options)
                 .run(List.of(in));
     }
 
@@ -122,12 +122,12 @@ class BatchRunnerTest {
         Path out = dir.resolve("out");
         BatchSummary summary = run(in, out);
         assertEquals(3, summary.done());
-        assertEquals(3, summary.failed().size(), summary.failed().toString());
-        assertTrue(summary.failed().get(0).endsWith("binary.txt"), summary.failed().toString());
+        assertEquals(3, summary.failed(), summary.failedSources().toString());
+        assertTrue(summary.failedSources().get(0).endsWith("binary.txt"), summary.failedSources().toString());
         Manifest manifest = Manifest.read(out);
         assertTrue(manifest.documents().stream().filter(e -> !e.ok()).allMatch(e -> e.error() != null));
         assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("already taken"));
-        assertEquals(3, run(in, out).failed().size(), "failed documents are tried again");
+        assertEquals(3, run(in, out).failed(), "failed documents are tried again");
     }
 
     @Test

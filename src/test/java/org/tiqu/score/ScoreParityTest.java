@@ -39,7 +39,7 @@ class ScoreParityTest {
     @Test
     void pipelineOutputOnTheSeeds() throws Exception {
         Path out = dir.resolve("out");
-        new BatchRunner(TestPipelines.standard(), out, BatchOptions.defaults(), new PrintStream(PrintStream.nullOutputStream()))
+        new BatchRunner(TestPipelines.standard(), out, new PrintStream(PrintStream.nullOutputStream()), BatchOptions.defaults())
                 .run(List.of(Path.of("seeds")));
         assertSameFigures(out.resolve("records"));
     }

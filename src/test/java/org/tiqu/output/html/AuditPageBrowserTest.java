@@ -46,8 +46,8 @@ class AuditPageBrowserTest {
                 + "工业投资增长28.79%，出口下降3.5%。\n", StandardCharsets.UTF_8);
         Files.writeString(in.resolve("b.txt"), "利润提高了12%。\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        new BatchRunner(TestPipelines.standard(), out, BatchOptions.defaults().withThreads(1),
-                new PrintStream(PrintStream.nullOutputStream())).run(List.of(in));
+        new BatchRunner(TestPipelines.standard(), out, new PrintStream(PrintStream.nullOutputStream()),
+                BatchOptions.defaults().withThreads(1)).run(List.of(in));
         page = out.resolve(AuditPage.FILE_NAME);
         browser = HeadlessChromium.start();
         browser.open(page);
