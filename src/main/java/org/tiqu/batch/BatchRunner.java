@@ -2,6 +2,7 @@ package org.tiqu.batch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +42,10 @@ import org.tiqu.source.SourceText;
  * <ul>
  * <li>A source whose bytes, rules and {@code --reference-date} are those the manifest
  *     recorded is skipped; its entry and records stay. Changed sources are redone.</li>
- * <li>Workers share the one loaded pipeline. Each writes its document's files atomically;
- *     this thread then records the entry and rewrites the manifest atomically, so a run
- *     killed at any point leaves only whole files, and the next run redoes only what
- *     the manifest does not yet hold.</li>
+ * <li>Workers share the one loaded pipeline. Each writes its document's files atomically,
+ *     then (one worker at a time) records the entry and rewrites the manifest atomically,
+ *     so a run killed at any point leaves only whole files, and the next run redoes only
+ *     the documents that were in progress.</li>
  * <li>Nothing written depends on the order documents finish in: the manifest lists
  *     entries by source path, so output is byte for byte the same for any thread count.</li>
  * <li>Records of sources that are gone are removed only with {@code prune}.</li>
@@ -110,15 +111,24 @@ public final class BatchRunner {
                 if (owner != null && !owner.equals(source)) {
                     Result clash = new Result(file, DocumentEntry.failed(null, source, null, formatOf(file),
                             "document id '" + id + "' is already taken by " + owner), Outcome.FAILED);
-                    record(clash, entries, results, progress);
+                    synchronized (entries) {
+                        record(clash, entries, results, progress);
+                    }
                     continue;
                 }
                 DocumentEntry previous = entries.get(source);
-                completion.submit(() -> processOne(file, source, id, previous));
+                completion.submit(() -> {
+                    Result result = processOne(file, source, id, previous);
+                    // In the worker, right after its files: a document is in the manifest as soon as it is done.
+                    synchronized (entries) {
+                        record(result, entries, results, progress);
+                    }
+                    return result;
+                });
                 submitted++;
             }
             for (int i = 0; i < submitted; i++) {
-                record(take(completion), entries, results, progress);
+                take(completion);
             }
         } finally {
             workers.shutdownNow();
@@ -129,12 +139,17 @@ public final class BatchRunner {
         return summarise(results, pruned, Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** Called with {@code entries} locked: adds a document's outcome and rewrites the manifest when it changed. */
     private void record(Result result, TreeMap<String, DocumentEntry> entries, List<Result> results,
-                        Progress progress) throws IOException {
+                        Progress progress) {
         results.add(result);
         entries.put(result.entry().source(), result.entry());
         if (result.outcome() != Outcome.SKIPPED) {
-            manifest(entries).write(outDir);
+            try {
+                manifest(entries).write(outDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + outDir.resolve(Manifest.FILE_NAME), e);
+            }
         }
         if (result.outcome() == Outcome.FAILED) {
             log.println("tiqu: failed " + result.file() + ": " + result.entry().error());
@@ -149,6 +164,9 @@ public final class BatchRunner {
             Thread.currentThread().interrupt();
             throw new TiquException("interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
             // processOne turns every document's failure into a failed entry; this is a bug.
             throw new IllegalStateException("batch worker died", e.getCause());
         }
