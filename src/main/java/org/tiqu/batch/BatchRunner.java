@@ -40,7 +40,7 @@ import org.tiqu.source.SourceText;
  * Runs the pipeline over a folder of sources, incrementally and in parallel.
  *
  * <ul>
- * <li>A source whose bytes, rules and {@code --reference-date} are those the manifest
+ * <li>A source whose bytes, rules, code and {@code --reference-date} are those the manifest
  *     recorded is skipped; its entry and records stay. Changed sources are redone.</li>
  * <li>Workers share the one loaded pipeline. Each writes its document's files atomically,
  *     then (one worker at a time) records the entry and rewrites the manifest atomically,
@@ -217,7 +217,7 @@ public final class BatchRunner {
             DocumentEntry entry = new DocumentEntry(id, source, sha256, format, text.encoding(), text.hadBom(),
                     textPath == null ? DocumentEntry.OFFSETS_SOURCE : DocumentEntry.OFFSETS_TEXT, textPath,
                     DocumentEntry.OK, recordsPath, counts, result.document().reference(),
-                    pipeline.rules().sha256(), referenceDate(), null);
+                    pipeline.rules().sha256(), CodeDigest.value(), referenceDate(), null);
             return new Result(file, entry, Outcome.DONE);
         } catch (IOException | RuntimeException e) {
             String why = e instanceof TiquException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -229,6 +229,7 @@ public final class BatchRunner {
         return previous != null && previous.ok()
                 && sha256.equals(previous.sha256())
                 && pipeline.rules().sha256().equals(previous.rulesSha256())
+                && CodeDigest.value().equals(previous.codeSha256())
                 && Objects.equals(referenceDate(), previous.referenceDate())
                 && Files.isRegularFile(outDir.resolve(previous.records()))
                 && (previous.text() == null || Files.isRegularFile(outDir.resolve(previous.text())));

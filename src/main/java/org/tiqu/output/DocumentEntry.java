@@ -28,12 +28,13 @@ import org.tiqu.document.ReferenceTime;
  * @param counts   records by type
  * @param reference the time relative dates were resolved against, and how it was found; null when failed
  * @param rulesSha256   digest of the rules set these records were made with
+ * @param codeSha256    digest of the tiqu code that made them
  * @param referenceDate the {@code --reference-date} given, or null
  * @param error    why the file failed, or null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"doc", "source", "sha256", "format", "encoding", "bom", "offsets", "text", "status",
-        "records", "counts", "reference", "rules_sha256", "reference_date", "error"})
+        "records", "counts", "reference", "rules_sha256", "code_sha256", "reference_date", "error"})
 public record DocumentEntry(
         @JsonProperty("doc") String doc,
         @JsonProperty("source") String source,
@@ -48,6 +49,7 @@ public record DocumentEntry(
         @JsonProperty("counts") Map<String, Integer> counts,
         @JsonProperty("reference") ReferenceTime reference,
         @JsonProperty("rules_sha256") String rulesSha256,
+        @JsonProperty("code_sha256") String codeSha256,
         @JsonProperty("reference_date") String referenceDate,
         @JsonProperty("error") String error) {
 
@@ -65,6 +67,6 @@ public record DocumentEntry(
 
     public static DocumentEntry failed(String doc, String source, String sha256, String format, String error) {
         return new DocumentEntry(doc, source, sha256, format, null, false, null, null, FAILED, null, Map.of(),
-                null, null, null, error);
+                null, null, null, null, error);
     }
 }

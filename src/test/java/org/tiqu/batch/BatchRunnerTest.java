@@ -82,16 +82,25 @@ class BatchRunnerTest {
     }
 
     @Test
-    void changedRulesDigestRedoesEverything() throws IOException {
+    void changedRulesOrCodeRedoesEverything() throws IOException {
         Path in = sources();
         Path out = dir.resolve("out");
         run(in, out);
-        Manifest m = Manifest.read(out);
-        List<DocumentEntry> older = m.documents().stream().map(e -> new DocumentEntry(e.doc(), e.source(), e.sha256(),
-                e.format(), e.encoding(), e.bom(), e.offsets(), e.text(), e.status(), e.records(), e.counts(),
-                e.reference(), "older-rules", e.referenceDate(), e.error())).toList();
-        new Manifest(m.tool(), m.version(), m.rulesDir(), "older-rules", m.referenceDate(), older).write(out);
+        rewriteEntries(out, e -> new DocumentEntry(e.doc(), e.source(), e.sha256(), e.format(), e.encoding(), e.bom(),
+                e.offsets(), e.text(), e.status(), e.records(), e.counts(), e.reference(), "older-rules", e.codeSha256(),
+                e.referenceDate(), e.error()));
         assertEquals(3, run(in, out).done());
+        rewriteEntries(out, e -> new DocumentEntry(e.doc(), e.source(), e.sha256(), e.format(), e.encoding(), e.bom(),
+                e.offsets(), e.text(), e.status(), e.records(), e.counts(), e.reference(), e.rulesSha256(), "older-code",
+                e.referenceDate(), e.error()));
+        assertEquals(3, run(in, out).done());
+        assertEquals(3, run(in, out).skipped());
+    }
+
+    private static void rewriteEntries(Path out, java.util.function.UnaryOperator<DocumentEntry> change) throws IOException {
+        Manifest m = Manifest.read(out);
+        new Manifest(m.tool(), m.version(), m.rulesDir(), m.rulesSha256(), m.referenceDate(),
+                m.documents().stream().map(change).toList()).write(out);
     }
 
     @Test

@@ -31,7 +31,7 @@ class MetricsCsvTest {
                 "{\"doc\":\"d\",\"type\":\"METRIC\",\"begin\":40,\"end\":52,\"text\":\"出口总额下降3.5%, \\\"净\\\"\",\"indicator\":\"出口总额\",\"subject\":null,\"period\":\"2024-Q1\",\"value\":null,\"change\":{\"percent\":\"3.5\",\"direction\":\"down\",\"basis\":null},\"modality\":\"actual\"}",
                 ""), StandardCharsets.UTF_8);
         DocumentEntry entry = new DocumentEntry("d", "d.txt", "x", "text", "UTF-8", false, "source", null, "ok",
-                "records/d.jsonl", Map.of(), null, "r", null, null);
+                "records/d.jsonl", Map.of(), null, "r", "c", null, null);
         MetricsCsv.write(out, new Manifest("tiqu", "t", "rules", "r", null, List.of(entry)));
 
         byte[] bytes = Files.readAllBytes(out.resolve(MetricsCsv.FILE_NAME));
