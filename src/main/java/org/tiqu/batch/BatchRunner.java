@@ -133,9 +133,14 @@ public final class BatchRunner {
         } finally {
             workers.shutdownNow();
         }
-        Manifest manifest = manifest(entries);
-        MetricsCsv.write(outDir, manifest);
-        AuditPage.write(outDir, manifest);
+        boolean changed = pruned > 0 || results.stream().anyMatch(r -> r.outcome() != Outcome.SKIPPED);
+        if (changed || !Files.isRegularFile(outDir.resolve(MetricsCsv.FILE_NAME))
+                || !Files.isRegularFile(outDir.resolve(AuditPage.FILE_NAME))) {
+            // Made from the whole manifest; when no entry changed they are as they were.
+            Manifest manifest = manifest(entries);
+            MetricsCsv.write(outDir, manifest);
+            AuditPage.write(outDir, manifest);
+        }
         return summarise(results, pruned, Duration.ofNanos(System.nanoTime() - start));
     }
 

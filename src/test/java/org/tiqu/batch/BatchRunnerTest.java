@@ -68,6 +68,9 @@ class BatchRunnerTest {
         assertEquals(first.recordsByType(), second.recordsByType());
         assertEquals(new String(manifestBefore, StandardCharsets.UTF_8),
                 Files.readString(out.resolve(Manifest.FILE_NAME)), "an all-skipped run changes nothing");
+        Files.delete(out.resolve("audit.html"));
+        run(in, out);
+        assertTrue(Files.isRegularFile(out.resolve("audit.html")), "a missing report is made again");
 
         Files.writeString(in.resolve("b.txt"), "出口下降4.5%。\n");
         BatchSummary third = run(in, out);
