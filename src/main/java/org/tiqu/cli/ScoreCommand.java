@@ -27,9 +27,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--errors", paramLabel = "N", description = "List up to N misses, spurious records and wrong values per type.")
+    int errors;
+
     @Override
     public Integer call() throws Exception {
-        Score score = Score.of(goldDir, pred);
+        Score score = Score.of(goldDir, pred, errors);
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(score.report()));
         } else {

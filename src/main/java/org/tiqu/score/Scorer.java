@@ -3,6 +3,7 @@ package org.tiqu.score;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,9 @@ public final class Scorer {
     private static final class Repeat {
     }
 
-    public ObjectNode score(ScoreInput in) {
+    /** Scores {@code in}; with {@code errors > 0} also lists up to that many misses, spurious records and wrong values per type. */
+    public Score score(ScoreInput in, int errors) {
+        List<String> examples = new ArrayList<>();
         ObjectNode report = JSON.createObjectNode();
         report.put("docs", in.sources().size());
         ObjectNode types = report.putObject("types");
@@ -77,13 +80,30 @@ public final class Scorer {
             putPrf(s, f);
             s.put("value_acc", tp.isEmpty() ? 0.0 : round((double) valueOk / tp.size()));
             s.put("overlap_recall", g.isEmpty() ? 0.0 : round((double) lenient / g.size()));
+            mentionExamples(t, g, p, tp, errors, examples);
         }
-        scoreMetrics(in, metrics);
+        scoreMetrics(in, metrics, errors, examples);
         putPrf(report.putObject("mentions"), allMentions);
-        return report;
+        return new Score(report, List.copyOf(examples));
     }
 
-    private static void scoreMetrics(ScoreInput in, ObjectNode out) {
+    /** score.py's lines for one mention type, keys in its sort order (doc, type, begin, end). */
+    private static void mentionExamples(String t, Map<Key, JsonNode> g, Map<Key, JsonNode> p, Set<Key> tp, int errors,
+                                        List<String> out) {
+        Comparator<Key> order = Comparator.comparing(Key::doc).thenComparing(k -> k.begin().decimalValue())
+                .thenComparing(k -> k.end().decimalValue());
+        g.keySet().stream().filter(k -> !p.containsKey(k)).sorted(order).limit(errors).forEach(k ->
+                out.add(String.format("missed  %-9s %s:%s %s", t, k.doc(), PyJson.str(g.get(k).get("begin")), g.get(k).path("text").asText())));
+        p.keySet().stream().filter(k -> !g.containsKey(k)).sorted(order).limit(errors).forEach(k ->
+                out.add(String.format("spurious %-8s %s:%s %s", t, k.doc(), PyJson.str(p.get(k).get("begin")), PyJson.str(p.get(k).get("text")))));
+        if (errors > 0) {
+            tp.stream().sorted(order).filter(k -> !Canonical.equal(g.get(k).get("value"), p.get(k).get("value"))).forEach(k ->
+                    out.add(String.format("value   %-9s %s:%s %s gold=%s pred=%s", t, k.doc(), PyJson.str(g.get(k).get("begin")),
+                            g.get(k).path("text").asText(), PyJson.dumps(g.get(k).get("value")), PyJson.dumps(p.get(k).get("value")))));
+        }
+    }
+
+    private static void scoreMetrics(ScoreInput in, ObjectNode out, int errors, List<String> examples) {
         List<ObjectNode> gm = in.gold().stream().filter(r -> "METRIC".equals(r.path("type").asText(null))).toList();
         List<ObjectNode> pm = in.preds().stream().filter(r -> "METRIC".equals(r.path("type").asText(null))).toList();
         Set<Integer> used = new HashSet<>();
@@ -118,6 +138,23 @@ public final class Scorer {
         long complete = pairs.stream().filter(x -> METRIC_FIELDS.stream()
                 .allMatch(fld -> Canonical.equal(x[0].get(fld), x[1].get(fld)))).count();
         out.put("fully_correct_recall", gm.isEmpty() ? 0.0 : round((double) complete / gm.size()));
+        if (errors > 0) {
+            Set<JsonNode> matched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            pairs.forEach(x -> matched.add(x[0]));
+            gm.stream().filter(g -> !matched.contains(g)).limit(errors).forEach(g -> examples.add(String.format(
+                    "missed  METRIC    %s:%s %s", g.path("doc").asText(), PyJson.str(g.get("begin")), g.path("text").asText())));
+            for (JsonNode[] x : pairs) {
+                for (String fld : METRIC_FIELDS) {
+                    if (!Canonical.equal(x[0].get(fld), x[1].get(fld)) && examples.size() < 60 * errors) {
+                        examples.add(String.format("field   METRIC    %s:%s %s: gold=%s pred=%s", x[0].path("doc").asText(),
+                                PyJson.str(x[0].get("begin")), fld, PyJson.dumps(x[0].get(fld)), PyJson.dumps(x[1].get(fld))));
+                    }
+                }
+            }
+            in.preds().stream().filter(q -> !grounded(q, in.sources())).limit(errors).forEach(q -> examples.add(String.format(
+                    "ungrounded %s %s:%s %s", PyJson.str(q.get("type")), PyJson.str(q.get("doc")), PyJson.str(q.get("begin")),
+                    PyJson.str(q.get("text")))));
+        }
     }
 
     /** The last record of each key wins, as in a Python dict built from a list. */

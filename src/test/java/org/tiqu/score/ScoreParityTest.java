@@ -113,6 +113,7 @@ class ScoreParityTest {
         assertTrue(ours.report().equals((a, b) -> sameValue(a, b) ? 0 : 1, theirs),
                 () -> "tiqu score:\n" + ours.report().toPrettyString() + "\nscore.py:\n" + theirs.toPrettyString());
         assertEquals(python(pred), ours.table());
+        assertEquals(python(pred, "--errors", "7"), Score.of(GOLD, pred, 7).table());
     }
 
     /** Numbers by value (score.py writes 1.0 and 0 alike as JSON numbers), everything else as it is. */
