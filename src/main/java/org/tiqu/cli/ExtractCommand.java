@@ -18,12 +18,13 @@ import org.tiqu.rules.RulesLoader;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extract records from press releases.",
-                "Reads each INPUT (a file, or a folder of files), writes OUT/records/<doc>.jsonl for each",
-                "document, OUT/manifest.json, OUT/metrics.csv and OUT/audit.html. A file that cannot be read",
-                "(binary, empty, undecodable) is reported by name and skipped; the batch goes on.",
-                "Sources already in the manifest with the same bytes, rules and reference date are skipped.",
-                "HTML files (.html, .htm): the article text is extracted and saved as OUT/text/<doc>.txt;",
-                "their offsets refer to that text."},
+                "Reads each INPUT (a file, or a folder of files) and writes, in OUT:",
+                "  records/<doc>.jsonl, manifest.json, metrics.csv and audit.html.",
+                "A file that cannot be read (binary, empty, undecodable) is named and",
+                "skipped; the batch goes on. A source the manifest holds with the same",
+                "bytes, rules, code and reference date is skipped (incremental runs).",
+                "HTML files (.html, .htm): the article text is extracted and saved as",
+                "  text/<doc>.txt; their offsets refer to that text."},
         footer = {"", "Exit codes: 0 all documents done, 1 some failed, 2 bad usage or rules."})
 final class ExtractCommand implements Callable<Integer> {
 

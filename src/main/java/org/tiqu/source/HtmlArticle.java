@@ -13,8 +13,9 @@ import org.jsoup.select.NodeVisitor;
 /**
  * The article text of a saved HTML press release. The bytes are decoded as any source
  * (UTF-8, else GB18030), parsed with jsoup, and the article's text is laid out one
- * block (heading, paragraph, list item, table row) per line. Offsets of records made
- * from such a source refer to this extracted text, which the batch saves beside the
+ * block (heading, paragraph, list item, table row) per line, the cells of a row
+ * separated by tabs. Offsets of records made from such a source refer to this
+ * extracted text, which the batch saves beside the
  * records so that the audit can check them.
  */
 public final class HtmlArticle {
@@ -78,7 +79,9 @@ public final class HtmlArticle {
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.isBlock()) {
+                if (node instanceof Element e && (e.normalName().equals("td") || e.normalName().equals("th"))) {
+                    out.append('\t'); // the cells of a row stay on its line
+                } else if (node instanceof Element e && e.isBlock()) {
                     newLine(out);
                 }
             }
