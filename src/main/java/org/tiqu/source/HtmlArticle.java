@@ -15,8 +15,8 @@ import org.jsoup.select.NodeVisitor;
  * (UTF-8, else GB18030), parsed with jsoup, and the article's text is laid out one
  * block (heading, paragraph, list item, table row) per line, the cells of a row
  * separated by tabs. Offsets of records made from such a source refer to this
- * extracted text, which the batch saves beside the
- * records so that the audit can check them.
+ * extracted text, which the batch saves beside the records so that the audit can
+ * check them.
  */
 public final class HtmlArticle {
 
