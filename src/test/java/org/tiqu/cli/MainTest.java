@@ -36,14 +36,18 @@ class MainTest {
     void exitCodes() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("good.txt"), "营收增长15%。");
+        Files.writeString(in.resolve("good2.txt"), "利润下降3%。");
         String out = dir.resolve("out").toString();
         assertEquals(0, run("extract", in.toString(), "--out", out, "--threads", "2", "--progress", "log"));
-        assertTrue(stderr.contains("1 documents done, 0 skipped, 0 failed"), stderr);
+        assertTrue(stderr.contains("2 documents done, 0 skipped, 0 failed"), stderr);
+
+        assertEquals(0, run("extract", in.toString(), "--out", dir.resolve("out-bar").toString(), "--progress", "bar"));
+        assertTrue(stderr.contains("100%"), "the progress bar is drawn: " + stderr);
 
         Files.write(in.resolve("bad.txt"), new byte[] {0, 1, 2, 0});
         assertEquals(1, run("extract", in.toString(), "--out", out, "--progress", "log"));
         assertTrue(stderr.contains("failed: " + in.resolve("bad.txt")), stderr);
-        assertTrue(stderr.contains("0 documents done, 1 skipped, 1 failed"), stderr);
+        assertTrue(stderr.contains("0 documents done, 2 skipped, 1 failed"), stderr);
 
         assertEquals(2, run("extract", in.toString(), "--out", out, "--threads", "0"));
         assertEquals(2, run("extract", "--no-such-option"));
