@@ -25,6 +25,7 @@ import org.tiqu.TiquException;
 import org.tiqu.output.AtomicFiles;
 import org.tiqu.output.DocumentEntry;
 import org.tiqu.output.Manifest;
+import org.tiqu.output.ManifestJournal;
 import org.tiqu.output.MetricsCsv;
 import org.tiqu.output.RecordJson;
 import org.tiqu.output.html.AuditPage;
@@ -43,9 +44,10 @@ import org.tiqu.source.SourceText;
  * <li>A source whose bytes, rules, code and {@code --reference-date} are those the manifest
  *     recorded is skipped; its entry and records stay. Changed sources are redone.</li>
  * <li>Workers share the one loaded pipeline. Each writes its document's files atomically,
- *     then (one worker at a time) records the entry and rewrites the manifest atomically,
- *     so a run killed at any point leaves only whole files, and the next run redoes only
- *     the documents that were in progress.</li>
+ *     then its entry to the {@link ManifestJournal}; the manifest is rewritten every few
+ *     seconds and at the end. A run killed at any point leaves only whole files, and the
+ *     next run, reading the journal over the manifest, redoes only the documents that
+ *     were in progress.</li>
  * <li>Nothing written depends on the order documents finish in: the manifest lists
  *     entries by source path, so output is byte for byte the same for any thread count.</li>
  * <li>Records of sources that are gone are removed only with {@code prune}.</li>
@@ -62,12 +64,17 @@ public final class BatchRunner {
     private final PrintStream log;
     private final SourceReader reader = new SourceReader();
     private final HtmlArticle html = new HtmlArticle();
+    private final ManifestJournal journal;
+    /** How often a running batch rewrites the whole manifest; the journal holds every document at once. */
+    private static final long MANIFEST_INTERVAL_NANOS = 2_000_000_000L;
+    private long lastManifestWrite = System.nanoTime();
 
     public BatchRunner(Pipeline pipeline, Path outDir, PrintStream log, BatchOptions options) {
         this.pipeline = pipeline;
         this.outDir = outDir;
         this.options = options;
         this.log = log;
+        this.journal = new ManifestJournal(outDir);
     }
 
     /** A batch with the default options: all cores, no pruning, log lines. */
@@ -85,10 +92,7 @@ public final class BatchRunner {
         long start = System.nanoTime();
         Files.createDirectories(outDir);
         removeLeftoverTemporaries();
-        TreeMap<String, DocumentEntry> entries = new TreeMap<>();
-        if (Manifest.exists(outDir)) {
-            Manifest.read(outDir).documents().forEach(e -> entries.put(e.source(), e));
-        }
+        TreeMap<String, DocumentEntry> entries = knownEntries(outDir);
         List<Path> files = InputFiles.expand(inputs);
         Map<String, String> idOwners = new HashMap<>();
         entries.values().stream().filter(e -> e.doc() != null && e.ok())
@@ -134,6 +138,10 @@ public final class BatchRunner {
             workers.shutdownNow();
         }
         boolean changed = pruned > 0 || results.stream().anyMatch(r -> r.outcome() != Outcome.SKIPPED);
+        if (changed || !journal.entries().isEmpty()) {
+            manifest(entries).write(outDir);
+        }
+        journal.clear();
         if (changed || !Files.isRegularFile(outDir.resolve(MetricsCsv.FILE_NAME))
                 || !Files.isRegularFile(outDir.resolve(AuditPage.FILE_NAME))) {
             // Made from the whole manifest; when no entry changed they are as they were.
@@ -145,15 +153,30 @@ public final class BatchRunner {
     }
 
     /** Called with {@code entries} locked: adds a document's outcome and rewrites the manifest when it changed. */
+    /** What is known of an output folder: the manifest, read over by the journal of a run that did not finish. */
+    static TreeMap<String, DocumentEntry> knownEntries(Path outDir) throws IOException {
+        TreeMap<String, DocumentEntry> entries = new TreeMap<>();
+        if (Manifest.exists(outDir)) {
+            Manifest.read(outDir).documents().forEach(e -> entries.put(e.source(), e));
+        }
+        new ManifestJournal(outDir).entries().forEach(e -> entries.put(e.source(), e));
+        return entries;
+    }
+
     private void record(Result result, TreeMap<String, DocumentEntry> entries, List<Result> results,
                         Progress progress) {
         results.add(result);
         entries.put(result.entry().source(), result.entry());
         if (result.outcome() != Outcome.SKIPPED) {
             try {
-                manifest(entries).write(outDir);
+                journal.record(result.entry());
+                // The manifest itself follows now and then, for whoever watches the run.
+                if (System.nanoTime() - lastManifestWrite > MANIFEST_INTERVAL_NANOS) {
+                    manifest(entries).write(outDir);
+                    lastManifestWrite = System.nanoTime();
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + outDir.resolve(Manifest.FILE_NAME), e);
+                throw new UncheckedIOException("cannot record " + result.entry().source() + " in " + outDir, e);
             }
         }
         if (result.outcome() == Outcome.FAILED) {
@@ -255,6 +278,7 @@ public final class BatchRunner {
         for (String source : gone) {
             DocumentEntry entry = entries.remove(source);
             deleteOutputs(entry);
+            journal.forget(source);
             if (entry.doc() != null) {
                 idOwners.remove(entry.doc(), source);
             }
@@ -280,7 +304,7 @@ public final class BatchRunner {
 
     /** A run killed while writing leaves its temporary files ({@code .name.random.tmp}); they are never read. */
     private void removeLeftoverTemporaries() throws IOException {
-        for (Path dir : List.of(outDir, outDir.resolve("records"), outDir.resolve("text"))) {
+        for (Path dir : List.of(outDir, outDir.resolve("records"), outDir.resolve("text"), journal.dir())) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }

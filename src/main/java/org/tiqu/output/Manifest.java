@@ -32,7 +32,7 @@ public record Manifest(
         @JsonProperty("documents") List<DocumentEntry> documents) {
 
     public static final String FILE_NAME = "manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.tiqu.audit.Auditor;
 import org.tiqu.output.Manifest;
+import org.tiqu.output.ManifestJournal;
 import org.tiqu.testing.CorpusFiles;
 import org.tiqu.testing.TestPipelines;
 
 /**
  * kill -9 in the middle of a batch: a real tiqu process is started on 300 cnews articles
- * and killed (SIGKILL) once the manifest holds some documents. Every file it left must
+ * and killed (SIGKILL) once its manifest and journal hold some documents. Every file it left must
  * be whole, and the next run must finish the batch without redoing what was done, with
  * output byte for byte that of an uninterrupted run.
  */
@@ -49,7 +50,7 @@ class KilledBatchTest {
         int doneAtKill = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (tiqu.isAlive() && System.nanoTime() < deadline) {
-            doneAtKill = documentsInManifest(out);
+            doneAtKill = documentsRecorded(out);
             if (doneAtKill >= 20) {
                 break;
             }
@@ -60,8 +61,9 @@ class KilledBatchTest {
         assertTrue(tiqu.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, tiqu.exitValue(), "killed by SIGKILL");
         assertEveryVisibleFileIsWhole(out);
-        int inManifest = documentsInManifest(out);
-        assertTrue(inManifest >= doneAtKill && inManifest < articles, "manifest holds " + inManifest);
+        int inManifest = documentsRecorded(out);
+        assertTrue(inManifest >= doneAtKill && inManifest < articles, "manifest and journal hold " + inManifest);
+        assertTrue(Files.isDirectory(out.resolve(ManifestJournal.DIR_NAME)), "the killed run left its journal");
 
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         BatchSummary resumed = new BatchRunner(TestPipelines.standard(), out, quiet, BatchOptions.defaults()).run(List.of(in));
@@ -70,22 +72,27 @@ class KilledBatchTest {
         assertEquals(0, resumed.failed());
         assertTrue(new Auditor().audit(out).passed());
         assertTrue(listTemporaries(out).isEmpty(), "temporary files of the killed run are removed");
+        assertTrue(Files.notExists(out.resolve(ManifestJournal.DIR_NAME)), "the journal is folded into the manifest");
 
         Path clean = dir.resolve("clean");
         new BatchRunner(TestPipelines.standard(), clean, quiet, BatchOptions.defaults()).run(List.of(in));
         assertEquals(BatchRunnerTest.contents(clean), BatchRunnerTest.contents(out));
     }
 
-    private static int documentsInManifest(Path out) {
+    /** Documents recorded so far: in the manifest or in the journal of the running batch. */
+    private static int documentsRecorded(Path out) {
         try {
-            return Manifest.exists(out) ? Manifest.read(out).documents().size() : 0;
+            return BatchRunner.knownEntries(out).size();
         } catch (IOException e) {
-            throw new AssertionError("manifest unreadable while the batch runs: " + e, e);
+            throw new AssertionError("manifest or journal unreadable while the batch runs: " + e, e);
         }
     }
 
     private static void assertEveryVisibleFileIsWhole(Path out) throws IOException {
-        Manifest.read(out);
+        if (Manifest.exists(out)) {
+            Manifest.read(out);
+        }
+        BatchRunner.knownEntries(out);
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".jsonl")).toList()) {
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
