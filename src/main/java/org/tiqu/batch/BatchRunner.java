@@ -100,6 +100,10 @@ public final class BatchRunner {
 
         List<Result> results = new ArrayList<>();
         int pruned = options.prune() ? prune(entries, idOwners) : 0;
+        long gone = entries.keySet().stream().filter(source -> !Files.exists(outDir.resolve(source).normalize())).count();
+        if (gone > 0) {
+            log.println("tiqu: " + gone + " source(s) in the manifest are gone; their records are kept (--prune removes them)");
+        }
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "tiqu-worker");
             t.setDaemon(true);

@@ -115,6 +115,7 @@ class BatchRunnerTest {
         BatchSummary kept = run(in, out);
         assertEquals(2, kept.skipped());
         assertTrue(Files.exists(out.resolve("records/c.jsonl")));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("1 source(s) in the manifest are gone"));
         assertEquals(3, Manifest.read(out).documents().size());
 
         BatchSummary pruned = run(in, out, BatchOptions.defaults().withThreads(1).withPrune(true));
