@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes: 0 all good, 1 some documents failed (named on stderr), 2 bad usage or rules. */
-class MainTest {
+class ExtractCommandTest {
 
     @TempDir
     Path dir;

@@ -70,11 +70,11 @@ class AuditPageBrowserTest {
 
     @Test
     void clickOnARecordMarksItsPlaceInTheText() throws Exception {
-        String li = "li.rec[data-doc=a][data-type=PERCENT]:nth-of-type(2)";
-        JsonNode record = browser.eval("(function(){var l=document.querySelector('" + li + "');"
+        JsonNode record = browser.eval("(function(){var l=document.querySelectorAll('li.rec[data-doc=a][data-type=PERCENT]')[1];"
                 + "return {target:l.dataset.target,text:l.querySelector('q').textContent};})()");
-        browser.click(li);
         String target = record.get("target").asText();
+        assertEquals("28.79%", record.get("text").asText());
+        browser.click("#l" + target);
         assertEquals(target, browser.eval("document.body.dataset.active").asText());
         String marked = browser.eval("Array.prototype.map.call(document.querySelectorAll('pre .seg.active'),"
                 + "function(s){return s.textContent;}).join('')").asText();
