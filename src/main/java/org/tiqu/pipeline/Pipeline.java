@@ -10,6 +10,7 @@ import org.tiqu.document.Segmenter;
 import org.tiqu.document.Sentence;
 import org.tiqu.document.hanlp.HanlpSegmenter;
 import org.tiqu.extract.Extractor;
+import org.tiqu.extract.org.OrgExtractor;
 import org.tiqu.extract.percent.PercentExtractor;
 import org.tiqu.record.Candidate;
 import org.tiqu.record.Mention;
@@ -46,6 +47,9 @@ public final class Pipeline {
         List<Extractor> extractors = new ArrayList<>();
         if (rules.has("percent")) {
             extractors.add(new PercentExtractor(rules.file("percent")));
+        }
+        if (rules.has("org")) {
+            extractors.add(new OrgExtractor(rules));
         }
         return new Pipeline(rules, HanlpSegmenter.plain(), extractors, null);
     }

@@ -1,0 +1,190 @@
+package org.tiqu.extract.org;
+
+import java.util.List;
+
+import org.tiqu.document.Term;
+import org.tiqu.text.Span;
+
+/**
+ * A name is words followed by a name ending (集团, 研究院, 开发区 ...). Given where an ending was
+ * found, this walks left over the sentence's words while they can belong to a name, and says
+ * where the name starts — or that there is no name.
+ *
+ * <p>The walk stops at punctuation, function words and other parts of speech that never sit
+ * inside a name, and at the cue words of {@code left_stops}. HanLP splits names it does not
+ * know into single characters with arbitrary tags (济/vg 北/f), so a single character that is
+ * not a function word is a name piece whatever its tag; a verb stays inside only with a name
+ * word on its left (新旧动能转换产业合作区).
+ */
+final class SuffixGrammar {
+
+    /** Longest name the walk builds, in code points: longer runs are sentences, not names. */
+    private static final int MAX_NAME = 26;
+
+    /** How a suffix rule's names are bounded. */
+    record Options(Distinctive distinctive, boolean stopAtNames, boolean placeBefore) {
+    }
+
+    /** What the words before the ending must hold. */
+    enum Distinctive {
+        /** nothing: 建设发展局 */
+        NONE,
+        /** a word that is not a generic modifier: 量子研究院, not 综合服务中心 */
+        LOOSE,
+        /** a place, person, brand or organisation word, or a character of an unknown name: 台湾工业园 */
+        STRICT
+    }
+
+    private final OrgLexicons lex;
+
+    SuffixGrammar(OrgLexicons lex) {
+        this.lex = lex;
+    }
+
+    /** The name ending with the ending at {@code ending}, or null. */
+    Span nameEndingWith(List<Term> terms, Span ending, Options options) {
+        int last = SentenceTerms.endingAt(terms, ending.end());
+        int first = SentenceTerms.containing(terms, ending.begin());
+        if (last < 0 || first < 0) {
+            return null; // the ending does not end a word: 办理, 委托
+        }
+        Term head = terms.get(first);
+        if (ending.length() == 1 && head.span().begin() != ending.begin() && !isInstitutionWord(head)) {
+            return null; // a one-character ending is a word of its own (全部, 内部) or ends an institution word (发展局)
+        }
+        if (options.placeBefore() && (first == 0 || !terms.get(first - 1).pos().startsWith("ns"))) {
+            return null;
+        }
+        int start = walkLeft(terms, first, ending.end(), options.stopAtNames());
+        while (start < first && isVerb(terms.get(start).pos()) && !isPiece(terms.get(start))) {
+            start++;
+        }
+        boolean ownWords = start < first || terms.get(first).span().begin() < ending.begin();
+        if (!ownWords) {
+            return null; // a bare ending is a common noun: 集团, 高新区
+        }
+        if (options.distinctive() == Distinctive.STRICT && !hasDistinctive(terms, start, first, ending)
+                || options.distinctive() == Distinctive.LOOSE && !hasNonGeneric(terms, start, first, ending)) {
+            return null;
+        }
+        return new Span(terms.get(start).span().begin(), ending.end());
+    }
+
+    private int walkLeft(List<Term> terms, int first, int end, boolean stopAtNames) {
+        int start = first;
+        int j = first - 1;
+        while (j >= 0) {
+            Term t = terms.get(j);
+            if (end - t.span().begin() > MAX_NAME) {
+                break;
+            }
+            if (isBracketedPlace(terms, j)) {
+                j -= 3; // 中国（济南）特医食品城
+                start = j + 1;
+                continue;
+            }
+            if (!canContinue(terms, j) || stopAtNames && endsWithName(t)) {
+                break;
+            }
+            start = j;
+            j--;
+        }
+        // A walk that ended on a bracket or a dot leaves it outside.
+        while (start < first && terms.get(start).pos().equals("w")) {
+            start++;
+        }
+        return start;
+    }
+
+    /** {@code （济南）} ending at {@code j}: a place in brackets inside a name. */
+    private static boolean isBracketedPlace(List<Term> terms, int j) {
+        return j >= 3 && isClose(terms.get(j).word()) && terms.get(j - 1).pos().startsWith("ns")
+                && isOpen(terms.get(j - 2).word()) && terms.get(j - 3).pos().startsWith("ns");
+    }
+
+    private static boolean isClose(String w) {
+        return w.equals("）") || w.equals(")");
+    }
+
+    private static boolean isOpen(String w) {
+        return w.equals("（") || w.equals("(");
+    }
+
+    private boolean canContinue(List<Term> terms, int j) {
+        Term t = terms.get(j);
+        if (lex.leftStops().contains(t.word()) || endsWithStop(t.word())) {
+            return false;
+        }
+        if (t.word().equals("·")) {
+            return j > 0 && isNameWord(terms.get(j - 1)); // 连城·济北智造小镇
+        }
+        if (isPiece(t)) {
+            return true;
+        }
+        if (lex.isStopPos(t.pos()) || t.pos().isEmpty()) {
+            return false;
+        }
+        if (isVerb(t.pos())) {
+            return j > 0 && isNameWord(terms.get(j - 1)) && !lex.leftStops().contains(terms.get(j - 1).word());
+        }
+        return true;
+    }
+
+    /** A word HanLP glued to a cue (统筹推进): its cue still ends the walk. */
+    private boolean endsWithStop(String word) {
+        for (int i = word.length() - 2; i > 0; i--) {
+            if (lex.leftStops().contains(word.substring(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A single Han character that is not a function word: a piece of a name HanLP did not know. */
+    private boolean isPiece(Term t) {
+        String w = t.word();
+        return w.codePointCount(0, w.length()) == 1
+                && Character.UnicodeScript.of(w.codePointAt(0)) == Character.UnicodeScript.HAN
+                && !lex.functionChars().contains(w);
+    }
+
+    private boolean isNameWord(Term t) {
+        String pos = t.pos();
+        return isPiece(t) || pos.startsWith("n") || pos.equals("j") || pos.startsWith("g") || pos.equals("b");
+    }
+
+    /** A word that is itself a zone or body name ending: a company name does not reach over it. */
+    private boolean endsWithName(Term t) {
+        return lex.nameEndings().stream().anyMatch(e -> e.length() > 1 && t.word().endsWith(e));
+    }
+
+    /** HanLP's tags for institution words: nis (发展局), nt (organisation). */
+    private static boolean isInstitutionWord(Term t) {
+        return t.pos().equals("nis") || t.pos().startsWith("nt");
+    }
+
+    private static boolean isVerb(String pos) {
+        return pos.startsWith("v") && !pos.equals("vn");
+    }
+
+    private boolean hasNonGeneric(List<Term> terms, int start, int first, Span ending) {
+        for (int j = start; j < first; j++) {
+            if (!lex.genericModifiers().contains(terms.get(j).word())) {
+                return true;
+            }
+        }
+        return hasDistinctive(terms, start, first, ending);
+    }
+
+    private boolean hasDistinctive(List<Term> terms, int start, int first, Span ending) {
+        for (int j = start; j < first; j++) {
+            Term t = terms.get(j);
+            if (lex.isDistinctivePos(t.pos()) || isPiece(t)) {
+                return true;
+            }
+        }
+        // The ending sat inside a longer word (济北开发区 as one word).
+        Term head = terms.get(first);
+        return head.span().begin() < ending.begin() && lex.isDistinctivePos(head.pos());
+    }
+}
