@@ -37,7 +37,9 @@ public final class OrgExtractor implements Extractor {
     private final RuleFile rules;
     private final OrgLexicons lex;
     private final SuffixGrammar grammar;
-    private final GazetteerFinder gazetteer;
+    private final WordTrie<String> gazetteer;
+    private final WordTrie<Rule> endings = new WordTrie<>();
+    private final WordTrie<Rule> shortBodies = new WordTrie<>();
     private final Map<String, Rule> byKind = new LinkedHashMap<>();
     private final List<Rule> suffixRules = new ArrayList<>();
     private final Pattern eventAfter;
@@ -49,14 +51,23 @@ public final class OrgExtractor implements Extractor {
         Rule gazetteerRule = null;
         for (Rule rule : rules.rules()) {
             switch (rule.kind() == null ? "" : rule.kind()) {
-                case "suffix" -> suffixRules.add(rule);
+                case "suffix" -> {
+                    suffixRules.add(rule);
+                    rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> endings.add(w, rule));
+                }
                 case "gazetteer" -> gazetteerRule = rule;
-                case "short", "dictionary", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
+                case "short" -> {
+                    byKind.put(rule.kind(), rule);
+                    rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> shortBodies.add(w, rule));
+                }
+                case "dictionary", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
                 default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
             }
         }
-        this.gazetteer = gazetteerRule == null ? null
-                : new GazetteerFinder(book.lexicon(gazetteerRule.param("lexicon", "org_gazetteer.names")).entries());
+        this.gazetteer = new WordTrie<>();
+        if (gazetteerRule != null) {
+            book.lexicon(gazetteerRule.param("lexicon", "org_gazetteer.names")).entries().forEach(gazetteer::add);
+        }
         byKind.put("gazetteer", gazetteerRule);
         this.eventAfter = Pattern.compile("^([\\p{IsHan}A-Za-z0-9]{0,8}?)" + book.lexicon("org.event_endings").regex());
     }
@@ -72,7 +83,7 @@ public final class OrgExtractor implements Extractor {
         List<Candidate> found = new ArrayList<>();
         addGazetteer(document, terms, found);
         addSuffixNames(document, terms, found);
-        addWholeMatches(document, byKind.get("short"), found);
+        addShortBodies(document, found);
         addWholeMatches(document, byKind.get("department"), found);
         addDictionaryWords(document, terms, found);
         addBrandLists(document, found);
@@ -92,11 +103,12 @@ public final class OrgExtractor implements Extractor {
 
     private void addGazetteer(Document document, SentenceTerms terms, List<Candidate> out) {
         Rule rule = byKind.get("gazetteer");
-        if (gazetteer == null) {
+        if (rule == null) {
             return;
         }
         for (Sentence sentence : document.sentences()) {
-            for (Span s : gazetteer.find(document.slice(sentence.span()), sentence.span().begin())) {
+            for (WordTrie.Hit<String> hit : gazetteer.longest(document.slice(sentence.span()), sentence.span().begin())) {
+                Span s = hit.span();
                 // A hit across a word boundary is a coincidence of characters: 联合国 in 联合/国家.
                 if (onWordBoundaries(terms.around(s.begin()), s)) {
                     out.add(candidate(document, s, rule));
@@ -106,22 +118,33 @@ public final class OrgExtractor implements Extractor {
     }
 
     private void addSuffixNames(Document document, SentenceTerms terms, List<Candidate> out) {
-        for (Rule rule : suffixRules) {
-            SuffixGrammar.Options options = new SuffixGrammar.Options(
-                    SuffixGrammar.Distinctive.valueOf(rule.param("distinctive", "none").toUpperCase(java.util.Locale.ROOT)), flag(rule, "stop_at_names"),
-                    flag(rule, "place_before"));
-            RuleMatcher.forEachMatch(rule, document, m -> {
-                Span ending = m.span();
-                Span name = grammar.nameEndingWith(terms.around(ending.begin()), ending, options);
+        for (Sentence sentence : document.sentences()) {
+            for (WordTrie.Hit<Rule> hit : endings.all(document.slice(sentence.span()), sentence.span().begin())) {
+                Rule rule = hit.value();
+                Span name = grammar.nameEndingWith(terms.around(hit.span().begin()), hit.span(), options(rule));
                 if (name != null) {
                     out.add(candidate(document, name, rule));
                 }
-            });
+            }
         }
+    }
+
+    private static SuffixGrammar.Options options(Rule rule) {
+        return new SuffixGrammar.Options(
+                SuffixGrammar.Distinctive.valueOf(rule.param("distinctive", "none").toUpperCase(java.util.Locale.ROOT)),
+                flag(rule, "stop_at_names"), flag(rule, "place_before"));
     }
 
     private static boolean flag(Rule rule, String name) {
         return Boolean.parseBoolean(rule.param(name, "false"));
+    }
+
+    private void addShortBodies(Document document, List<Candidate> out) {
+        for (Sentence sentence : document.sentences()) {
+            for (WordTrie.Hit<Rule> hit : shortBodies.longest(document.slice(sentence.span()), sentence.span().begin())) {
+                out.add(candidate(document, hit.span(), hit.value()));
+            }
+        }
     }
 
     private void addWholeMatches(Document document, Rule rule, List<Candidate> out) {

@@ -63,6 +63,9 @@ final class SuffixGrammar {
         if (!ownWords) {
             return null; // a bare ending is a common noun: 集团, 高新区
         }
+        if (ending.length() == 1 && (!hasNonGeneric(terms, start, first, ending) || verbFollows(terms, last))) {
+            return null; // 一部, 全局, 张某所作: a one-character ending needs a name of its own and no verb after it
+        }
         if (options.distinctive() == Distinctive.STRICT && !hasDistinctive(terms, start, first, ending)
                 || options.distinctive() == Distinctive.LOOSE && !hasNonGeneric(terms, start, first, ending)) {
             return null;
@@ -118,6 +121,10 @@ final class SuffixGrammar {
         if (t.word().equals("·")) {
             return j > 0 && isNameWord(terms.get(j - 1)); // 连城·济北智造小镇
         }
+        if (isNumeral(t)) {
+            // A numeral inside a name follows a place or brand (山东七运集团); otherwise it counts (一部, 五局).
+            return j > 0 && lex.isDistinctivePos(terms.get(j - 1).pos());
+        }
         if (isPiece(t)) {
             return true;
         }
@@ -125,9 +132,19 @@ final class SuffixGrammar {
             return false;
         }
         if (isVerb(t.pos())) {
-            return j > 0 && isNameWord(terms.get(j - 1)) && !lex.leftStops().contains(terms.get(j - 1).word());
+            // Only between common nouns (动能 转换 产业); 出任 欧洲…, 战胜 中国队 end the name.
+            return j > 0 && j + 1 < terms.size() && isCommonNoun(terms.get(j - 1)) && isCommonNoun(terms.get(j + 1))
+                    && !lex.leftStops().contains(terms.get(j - 1).word());
         }
         return true;
+    }
+
+    private static boolean verbFollows(List<Term> terms, int last) {
+        if (last + 1 >= terms.size()) {
+            return false;
+        }
+        String pos = terms.get(last + 1).pos();
+        return isVerb(pos) || pos.startsWith("u");
     }
 
     /** A word HanLP glued to a cue (统筹推进): its cue still ends the walk. */
@@ -140,12 +157,24 @@ final class SuffixGrammar {
         return false;
     }
 
+    private static boolean isNumeral(Term t) {
+        return t.pos().startsWith("m") && t.word().codePointCount(0, t.word().length()) == 1
+                && Character.UnicodeScript.of(t.word().codePointAt(0)) == Character.UnicodeScript.HAN;
+    }
+
     /** A single Han character that is not a function word: a piece of a name HanLP did not know. */
     private boolean isPiece(Term t) {
         String w = t.word();
+        if (t.pos().startsWith("m")) {
+            return false;
+        }
         return w.codePointCount(0, w.length()) == 1
                 && Character.UnicodeScript.of(w.codePointAt(0)) == Character.UnicodeScript.HAN
                 && !lex.functionChars().contains(w);
+    }
+
+    private static boolean isCommonNoun(Term t) {
+        return t.pos().equals("n") || t.pos().equals("vn") || t.pos().equals("nz") || t.pos().equals("j");
     }
 
     private boolean isNameWord(Term t) {
@@ -185,6 +214,10 @@ final class SuffixGrammar {
         }
         // The ending sat inside a longer word (济北开发区 as one word).
         Term head = terms.get(first);
-        return head.span().begin() < ending.begin() && lex.isDistinctivePos(head.pos());
+        if (head.span().begin() >= ending.begin() || !lex.isDistinctivePos(head.pos())) {
+            return false;
+        }
+        String own = head.word().substring(0, head.word().offsetByCodePoints(0, ending.begin() - head.span().begin()));
+        return !lex.genericModifiers().contains(own); // 科技园/nz before 区 is not distinctive
     }
 }
