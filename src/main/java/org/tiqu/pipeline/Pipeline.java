@@ -49,7 +49,7 @@ public final class Pipeline {
             extractors.add(new PercentExtractor(rules.file("percent")));
         }
         if (rules.has("org")) {
-            extractors.add(new OrgExtractor(rules));
+            extractors.add(new OrgExtractor(rules, HanlpSegmenter.withNames()));
         }
         return new Pipeline(rules, HanlpSegmenter.plain(), extractors, null);
     }

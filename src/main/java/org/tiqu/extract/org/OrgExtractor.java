@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.tiqu.document.Document;
+import org.tiqu.document.Segmenter;
 import org.tiqu.document.Sentence;
 import org.tiqu.document.Term;
 import org.tiqu.extract.Extractor;
@@ -44,7 +45,19 @@ public final class OrgExtractor implements Extractor {
     private final List<Rule> suffixRules = new ArrayList<>();
     private final Pattern eventAfter;
 
+    private final Segmenter recogniser;
+
+    /** An extractor without HanLP's organisation recogniser. */
     public OrgExtractor(RuleBook book) {
+        this(book, null);
+    }
+
+    /**
+     * @param recogniser segmentation with HanLP's organisation recogniser on, run only on sentences
+     *                   where a name ending was found but the grammar could not bound a name; or null
+     */
+    public OrgExtractor(RuleBook book, Segmenter recogniser) {
+        this.recogniser = recogniser;
         this.rules = book.file("org");
         this.lex = OrgLexicons.of(rules);
         this.grammar = new SuffixGrammar(lex);
@@ -60,7 +73,7 @@ public final class OrgExtractor implements Extractor {
                     byKind.put(rule.kind(), rule);
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> shortBodies.add(w, rule));
                 }
-                case "dictionary", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
+                case "recogniser", "dictionary", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
                 default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
             }
         }
@@ -119,12 +132,39 @@ public final class OrgExtractor implements Extractor {
 
     private void addSuffixNames(Document document, SentenceTerms terms, List<Candidate> out) {
         for (Sentence sentence : document.sentences()) {
+            List<WordTrie.Hit<Rule>> unbounded = new ArrayList<>();
             for (WordTrie.Hit<Rule> hit : endings.all(document.slice(sentence.span()), sentence.span().begin())) {
                 Rule rule = hit.value();
                 Span name = grammar.nameEndingWith(terms.around(hit.span().begin()), hit.span(), options(rule));
                 if (name != null) {
                     out.add(candidate(document, name, rule));
+                } else if (hit.span().length() > 1) {
+                    unbounded.add(hit);
                 }
+            }
+            if (!unbounded.isEmpty()) {
+                addRecognised(document, sentence, terms.around(sentence.span().begin()), unbounded, out);
+            }
+        }
+    }
+
+    /**
+     * HanLP's organisation recogniser, run only on a sentence where a name ending was found but
+     * the grammar found no name: its organisations that end with such an ending are candidates.
+     * (The recogniser is ten times slower than plain segmentation, so it never runs on every sentence.)
+     */
+    private void addRecognised(Document document, Sentence sentence, List<Term> words, List<WordTrie.Hit<Rule>> unbounded,
+                               List<Candidate> out) {
+        Rule rule = byKind.get("recogniser");
+        if (recogniser == null || rule == null) {
+            return;
+        }
+        int base = sentence.span().begin();
+        for (Term t : recogniser.segment(document.slice(sentence.span()))) {
+            Span span = new Span(base + t.span().begin(), base + t.span().end());
+            if (t.pos().startsWith("nt") && unbounded.stream().anyMatch(e -> e.span().end() == span.end()
+                    && span.length() > e.span().length() && grammar.couldBeName(words, span, e.span(), options(e.value())))) {
+                out.add(candidate(document, span, rule));
             }
         }
     }

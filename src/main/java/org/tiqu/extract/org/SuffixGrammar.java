@@ -73,6 +73,38 @@ final class SuffixGrammar {
         return new Span(terms.get(start).span().begin(), ending.end());
     }
 
+    /**
+     * Whether the plain words could make up {@code span} as one name: it starts a word that may
+     * start a name (not 该, 一些, 前, a verb), holds no word that ends the walk, and has the
+     * distinctive element the ending's rule asks for.
+     */
+    boolean couldBeName(List<Term> terms, Span span, Span ending, Options options) {
+        int first = -1;
+        for (int j = 0; j < terms.size(); j++) {
+            if (terms.get(j).span().begin() == span.begin()) {
+                first = j;
+            }
+        }
+        if (first < 0 || isVerb(terms.get(first).pos()) || lex.functionChars().contains(terms.get(first).word())) {
+            return false;
+        }
+        for (int j = first; j < terms.size() && terms.get(j).span().end() <= span.end(); j++) {
+            Term t = terms.get(j);
+            if (lex.leftStops().contains(t.word()) || isNumeral(t) || !isPiece(t) && lex.isStopPos(t.pos())) {
+                return false;
+            }
+        }
+        int head = SentenceTerms.containing(terms, ending.begin());
+        if (head < first || options.placeBefore() && (head == 0 || !terms.get(head - 1).pos().startsWith("ns"))) {
+            return false;
+        }
+        return switch (options.distinctive()) {
+            case NONE -> true;
+            case LOOSE -> hasNonGeneric(terms, first, head, ending);
+            case STRICT -> hasDistinctive(terms, first, head, ending);
+        };
+    }
+
     private int walkLeft(List<Term> terms, int first, int end, boolean stopAtNames) {
         int start = first;
         int j = first - 1;
