@@ -219,9 +219,16 @@ final class SuffixGrammar {
         return lex.nameEndings().stream().anyMatch(e -> e.length() > 1 && t.word().endsWith(e));
     }
 
-    /** HanLP's tags for institution words: nis (发展局), nt (organisation). */
-    private static boolean isInstitutionWord(Term t) {
-        return t.pos().equals("nis") || t.pos().startsWith("nt");
+    /**
+     * A word that ends with a one-character ending and is itself a name: tagged as an institution
+     * (发展局/nis, 外交部/nt), or a noun of three characters or more (司法部, 巴西队); never 全部, 干部.
+     */
+    private boolean isInstitutionWord(Term t) {
+        if (lex.commonWords().stream().anyMatch(t.word()::endsWith)) {
+            return false;
+        }
+        return t.pos().equals("nis") || t.pos().startsWith("nt")
+                || (t.pos().equals("n") || t.pos().equals("nz")) && t.word().codePointCount(0, t.word().length()) >= 3;
     }
 
     private static boolean isVerb(String pos) {
