@@ -49,6 +49,9 @@ final class SuffixGrammar {
             return null; // the ending does not end a word: 办理, 委托
         }
         Term head = terms.get(first);
+        if (isVerb(terms.get(last).pos()) && (first == 0 || !isDistinctiveWord(terms.get(first - 1)))) {
+            return null; // 学会 in 要学会, 办 in 举办
+        }
         if (ending.length() == 1 && head.span().begin() != ending.begin() && !isInstitutionWord(head)) {
             return null; // a one-character ending is a word of its own (全部, 内部) or ends an institution word (发展局)
         }
@@ -118,7 +121,7 @@ final class SuffixGrammar {
                 start = j + 1;
                 continue;
             }
-            if (!canContinue(terms, j) || stopAtNames && endsWithName(t)) {
+            if (!canContinue(terms, j, first) || stopAtNames && endsWithName(t)) {
                 break;
             }
             start = j;
@@ -145,7 +148,7 @@ final class SuffixGrammar {
         return w.equals("（") || w.equals("(");
     }
 
-    private boolean canContinue(List<Term> terms, int j) {
+    private boolean canContinue(List<Term> terms, int j, int first) {
         Term t = terms.get(j);
         if (lex.leftStops().contains(t.word()) || endsWithStop(t.word())) {
             return false;
@@ -165,7 +168,9 @@ final class SuffixGrammar {
         }
         if (isVerb(t.pos())) {
             // Only between common nouns (动能 转换 产业); 出任 欧洲…, 战胜 中国队 end the name.
-            return j > 0 && j + 1 < terms.size() && isCommonNoun(terms.get(j - 1)) && isCommonNoun(terms.get(j + 1))
+            // Right before the ending, only after a noun that itself follows a distinctive word (中欧 装备 制造 小镇).
+            boolean inside = j + 1 < first || j > 1 && isDistinctiveWord(terms.get(j - 2));
+            return j > 0 && inside && isCommonNoun(terms.get(j - 1)) && isCommonNoun(terms.get(j + 1))
                     && !lex.leftStops().contains(terms.get(j - 1).word());
         }
         return true;
@@ -203,6 +208,10 @@ final class SuffixGrammar {
         return w.codePointCount(0, w.length()) == 1
                 && Character.UnicodeScript.of(w.codePointAt(0)) == Character.UnicodeScript.HAN
                 && !lex.functionChars().contains(w);
+    }
+
+    private boolean isDistinctiveWord(Term t) {
+        return lex.isDistinctivePos(t.pos()) || isPiece(t);
     }
 
     private static boolean isCommonNoun(Term t) {
