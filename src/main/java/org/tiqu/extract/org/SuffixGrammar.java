@@ -59,15 +59,23 @@ final class SuffixGrammar {
             return null;
         }
         int start = walkLeft(terms, first, ending.end(), options.stopAtNames());
-        while (start < first && isVerb(terms.get(start).pos()) && !isPiece(terms.get(start))) {
+        // A name does not start with a verb, nor with a verbal noun before a place (建设 济南高新区;
+        // but 建设发展局 keeps it).
+        while (start < first && !isPiece(terms.get(start)) && (isVerb(terms.get(start).pos())
+                || terms.get(start).pos().equals("vn") && placeAfterVerbs(terms, start, first))) {
             start++;
         }
         boolean ownWords = start < first || terms.get(first).span().begin() < ending.begin();
         if (!ownWords) {
             return null; // a bare ending is a common noun: 集团, 高新区
         }
-        if (ending.length() == 1 && (!hasNonGeneric(terms, start, first, ending) || verbFollows(terms, last))) {
-            return null; // 一部, 全局, 张某所作: a one-character ending needs a name of its own and no verb after it
+        if (ending.length() == 1 && head.span().begin() == ending.begin()
+                && (!hasNonGeneric(terms, start, first, ending) || verbFollows(terms, last))) {
+            return null; // 一部, 张某所作: a one-character ending needs a name of its own and no verb after it
+        }
+        if (ending.length() == 1 && head.span().begin() < ending.begin()
+                && !hasNonGeneric(terms, start, first, ending) && lex.genericModifiers().contains(ownPart(head, ending))) {
+            return null;
         }
         if (options.distinctive() == Distinctive.STRICT && !hasDistinctive(terms, start, first, ending)
                 || options.distinctive() == Distinctive.LOOSE && !hasNonGeneric(terms, start, first, ending)) {
@@ -174,6 +182,20 @@ final class SuffixGrammar {
                     && !lex.leftStops().contains(terms.get(j - 1).word());
         }
         return true;
+    }
+
+    /** Whether the verbs and verbal nouns from {@code j} on are followed by a place (规划 建设 中国…). */
+    private boolean placeAfterVerbs(List<Term> terms, int j, int first) {
+        int k = j;
+        while (k < first && terms.get(k).pos().startsWith("v")) {
+            k++;
+        }
+        return k < terms.size() && lex.isDistinctivePos(terms.get(k).pos());
+    }
+
+    /** The part of {@code head} before the ending that starts inside it. */
+    private static String ownPart(Term head, Span ending) {
+        return head.word().substring(0, head.word().offsetByCodePoints(0, ending.begin() - head.span().begin()));
     }
 
     private static boolean verbFollows(List<Term> terms, int last) {
