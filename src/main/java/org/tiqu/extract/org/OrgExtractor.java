@@ -149,9 +149,10 @@ public final class OrgExtractor implements Extractor {
     }
 
     /**
-     * HanLP's organisation recogniser, run only on a sentence where a name ending was found but
-     * the grammar found no name: its organisations that end with such an ending are candidates.
-     * (The recogniser is ten times slower than plain segmentation, so it never runs on every sentence.)
+     * HanLP's organisation recogniser, run only on the clause before a name ending the grammar
+     * could not bound (from the last punctuation up to the ending): its organisations that end
+     * with the ending and that the plain words could make up are candidates. The recogniser is
+     * several times slower than plain segmentation, so it never runs on whole sentences.
      */
     private void addRecognised(Document document, Sentence sentence, List<Term> words, List<WordTrie.Hit<Rule>> unbounded,
                                List<Candidate> out) {
@@ -159,14 +160,30 @@ public final class OrgExtractor implements Extractor {
         if (recogniser == null || rule == null) {
             return;
         }
-        int base = sentence.span().begin();
-        for (Term t : recogniser.segment(document.slice(sentence.span()))) {
-            Span span = new Span(base + t.span().begin(), base + t.span().end());
-            if (t.pos().startsWith("nt") && unbounded.stream().anyMatch(e -> e.span().end() == span.end()
-                    && span.length() > e.span().length() && grammar.couldBeName(words, span, e.span(), options(e.value())))) {
-                out.add(candidate(document, span, rule));
+        for (WordTrie.Hit<Rule> hit : unbounded) {
+            Span clause = clauseBefore(words, hit.span(), sentence.span().begin());
+            for (Term t : recogniser.segment(document.slice(clause))) {
+                Span span = new Span(clause.begin() + t.span().begin(), clause.begin() + t.span().end());
+                if (t.pos().startsWith("nt") && span.end() == hit.span().end() && span.length() > hit.span().length()
+                        && grammar.couldBeName(words, span, hit.span(), options(hit.value()))) {
+                    out.add(candidate(document, span, rule));
+                }
             }
         }
+    }
+
+    /** From the word after the last punctuation before {@code ending} (at most 30 characters back) to its end. */
+    private static Span clauseBefore(List<Term> words, Span ending, int sentenceBegin) {
+        int begin = Math.max(sentenceBegin, ending.end() - 30);
+        for (Term t : words) {
+            if (t.span().end() > ending.begin()) {
+                break;
+            }
+            if (t.pos().equals("w") && t.span().end() > begin) {
+                begin = t.span().end();
+            }
+        }
+        return new Span(begin, ending.end());
     }
 
     private static SuffixGrammar.Options options(Rule rule) {
@@ -200,7 +217,13 @@ public final class OrgExtractor implements Extractor {
             return;
         }
         for (Sentence sentence : document.sentences()) {
-            for (Term t : terms.around(sentence.span().begin())) {
+            // Only sentences some cheaper cue already had segmented: segmenting every sentence for
+            // these words alone would cost as much as all the rest of the extractor.
+            List<Term> words = terms.ifSegmented(sentence);
+            if (words == null) {
+                continue;
+            }
+            for (Term t : words) {
                 if (t.pos().startsWith("nt") && t.span().length() > 1) {
                     out.add(candidate(document, t.span(), rule));
                 }

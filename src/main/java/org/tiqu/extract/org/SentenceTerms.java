@@ -31,6 +31,11 @@ final class SentenceTerms {
         return bySentence.computeIfAbsent(sentence.index(), i -> document.termsOf(sentence));
     }
 
+    /** The words of {@code sentence} if it has been segmented already, else null. */
+    List<Term> ifSegmented(Sentence sentence) {
+        return bySentence.get(sentence.index());
+    }
+
     /** Index of the word ending exactly at {@code end}, or -1. */
     static int endingAt(List<Term> terms, int end) {
         for (int i = 0; i < terms.size(); i++) {
