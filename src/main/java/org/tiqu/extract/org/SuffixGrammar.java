@@ -171,7 +171,7 @@ final class SuffixGrammar {
         if (isPiece(t)) {
             return true;
         }
-        if (lex.isStopPos(t.pos()) || t.pos().isEmpty()) {
+        if (isFunctionChar(t) || lex.isStopPos(t.pos()) || t.pos().isEmpty()) {
             return false;
         }
         if (isVerb(t.pos())) {
@@ -219,6 +219,10 @@ final class SuffixGrammar {
     private static boolean isNumeral(Term t) {
         return t.pos().startsWith("m") && t.word().codePointCount(0, t.word().length()) == 1
                 && Character.UnicodeScript.of(t.word().codePointAt(0)) == Character.UnicodeScript.HAN;
+    }
+
+    private boolean isFunctionChar(Term t) {
+        return lex.functionChars().contains(t.word());
     }
 
     /** A single Han character that is not a function word: a piece of a name HanLP did not know. */
