@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,6 +43,16 @@ class RecognizersDatetimeBenchmarkTest {
     /** The in-scope pass rate reached; the test fails below it. Raise it when the rate rises. */
     static final double PASS_RATE_FLOOR = 1.0;
 
+    /**
+     * The pass rate over the issue's literal scope — every case but clock times, date-times
+     * and sets, weeks and weekdays, and lunar holidays — which also counts the cases our
+     * scope file sets aside for span conventions, relative days and periods counted from
+     * the reference. Reported beside the narrow rate so that neither hides the other.
+     */
+    static final double LITERAL_SCOPE_FLOOR = 0.45;
+    private static final List<String> OUTSIDE_LITERAL_SCOPE = List.of(
+            "clock times, date-times and sets", "weeks and weekdays", "lunar calendar dates");
+
     private static final Path CASES = Path.of("..", "shared", "benchmarks", "recognizers-zh", "datetime.jsonl");
 
     private record Item(RecordType type, int begin, int end, String value) {
@@ -60,10 +71,12 @@ class RecognizersDatetimeBenchmarkTest {
         if (!Files.isRegularFile(CASES)) {
             fail(CASES + " not found: the benchmark needs the shared folder beside the project");
         }
-        Set<String> outOfScope = outOfScope();
+        Map<String, String> outOfScope = outOfScope();
         ObjectMapper json = new ObjectMapper();
         int inScope = 0;
         int passed = 0;
+        int literalScope = 0;
+        int literalPassed = 0;
         List<String> failures = new ArrayList<>();
         for (String line : Files.readAllLines(CASES, StandardCharsets.UTF_8)) {
             JsonNode c = json.readTree(line);
@@ -71,10 +84,8 @@ class RecognizersDatetimeBenchmarkTest {
             LocalDate reference = c.get("reference").isNull() ? null
                     : LocalDate.parse(c.get("reference").asText().substring(0, 10));
             DocumentResult result = TestPipelines.run(c.get("input").asText(), reference);
-            if (outOfScope.contains(id)) {
-                continue;
-            }
-            inScope++;
+            String reason = outOfScope.get(id);
+            boolean inLiteralScope = reason == null || OUTSIDE_LITERAL_SCOPE.stream().noneMatch(reason::startsWith);
             Set<RecordType> scored = scoredTypes(id);
             boolean spansOnly = id.contains("Extractor");
             Set<Item> expected = new TreeSet<>(ORDER);
@@ -88,17 +99,31 @@ class RecognizersDatetimeBenchmarkTest {
                     actual.add(new Item(m.type(), m.span().begin(), m.span().end(), value));
                 }
             }
-            if (expected.equals(actual)) {
+            boolean pass = expected.equals(actual);
+            if (inLiteralScope) {
+                literalScope++;
+                literalPassed += pass ? 1 : 0;
+            }
+            if (reason != null) {
+                continue;
+            }
+            inScope++;
+            if (pass) {
                 passed++;
             } else {
                 failures.add(id + " " + c.get("input").asText() + ": expected " + expected + ", got " + actual);
             }
         }
         double rate = inScope == 0 ? 0 : (double) passed / inScope;
+        double literalRate = literalScope == 0 ? 0 : (double) literalPassed / literalScope;
         System.out.printf("recognizers-zh datetime: %d of %d in-scope cases pass (%.3f); %d out of scope%n",
                 passed, inScope, rate, outOfScope.size());
+        System.out.printf("recognizers-zh datetime, literal scope (all but clock times, sets, weeks, weekdays, lunar dates):"
+                + " %d of %d pass (%.3f)%n", literalPassed, literalScope, literalRate);
         failures.forEach(f -> System.out.println("  FAIL " + f));
         assertTrue(rate + 1e-9 >= PASS_RATE_FLOOR, () -> String.format("pass rate %.3f fell below %.3f", rate, PASS_RATE_FLOOR));
+        assertTrue(literalRate + 1e-9 >= LITERAL_SCOPE_FLOOR,
+                () -> String.format("literal-scope pass rate %.3f fell below %.3f", literalRate, LITERAL_SCOPE_FLOOR));
     }
 
     private static Set<RecordType> scoredTypes(String id) {
@@ -157,15 +182,17 @@ class RecognizersDatetimeBenchmarkTest {
         return reference == null ? value : value.replace("XXXX", String.format("%04d", reference.getYear()));
     }
 
-    private Set<String> outOfScope() throws IOException {
-        Set<String> ids = new HashSet<>();
+    /** Case id → the reason it is set aside. */
+    private Map<String, String> outOfScope() throws IOException {
+        Map<String, String> reasons = new HashMap<>();
         try (InputStream in = getClass().getResourceAsStream("recognizers-datetime-out-of-scope.tsv")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank() && !line.startsWith("#")) {
-                    ids.add(line.split("\t", 2)[0]);
+                    String[] parts = line.split("\t", 3);
+                    reasons.put(parts[0], parts.length > 1 ? parts[1] : "");
                 }
             }
         }
-        return ids;
+        return reasons;
     }
 }
