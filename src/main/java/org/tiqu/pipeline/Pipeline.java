@@ -11,8 +11,10 @@ import org.tiqu.document.Sentence;
 import org.tiqu.document.hanlp.HanlpSegmenter;
 import org.tiqu.extract.Extractor;
 import org.tiqu.extract.percent.PercentExtractor;
+import org.tiqu.link.MetricLinker;
 import org.tiqu.record.Candidate;
 import org.tiqu.record.Mention;
+import org.tiqu.record.Metric;
 import org.tiqu.record.Provenance;
 import org.tiqu.resolve.OverlapResolver;
 import org.tiqu.rules.RuleBook;
@@ -30,6 +32,8 @@ public final class Pipeline {
     private final List<Extractor> extractors;
     private final ReferenceInference referenceInference;
     private final OverlapResolver resolver = new OverlapResolver();
+    /** Links mentions into METRIC records; null when the rules have no metric file. */
+    private final MetricLinker linker;
 
     /**
      * @param referenceInference finds a document's reference time when none is given, or null to leave it unknown
@@ -39,6 +43,7 @@ public final class Pipeline {
         this.segmenter = segmenter;
         this.extractors = List.copyOf(extractors);
         this.referenceInference = referenceInference;
+        this.linker = rules != null && rules.has("metric") ? new MetricLinker(rules.file("metric")) : null;
     }
 
     /** The standard pipeline: every extractor whose rules file is present. */
@@ -79,7 +84,8 @@ public final class Pipeline {
         for (Candidate c : resolution.winners()) {
             mentions.add(toMention(document, c));
         }
-        return new DocumentResult(document, List.copyOf(mentions), List.of(), resolution.rejections());
+        List<Metric> metrics = linker == null ? List.of() : linker.link(document, mentions);
+        return new DocumentResult(document, List.copyOf(mentions), List.copyOf(metrics), resolution.rejections());
     }
 
     private static Mention toMention(Document document, Candidate c) {

@@ -1,0 +1,237 @@
+package org.tiqu.link;
+
+import java.util.List;
+import java.util.Map;
+
+import org.tiqu.document.Term;
+import org.tiqu.record.RecordType;
+
+/**
+ * What governs a metric beyond its clause words: the period (the clause's date, else
+ * the last date before it in its sentence, else the date that opens its paragraph),
+ * the subject (a named owner before it in its sentence, else the organisation that
+ * opened the latest sentence about one, else the document's main subject) and the
+ * modality (a cue in its clause, or a 到…年 frame in its sentence).
+ */
+final class Governors {
+
+    private final MetricCues cues;
+
+    Governors(MetricCues cues) {
+        this.cues = cues;
+    }
+
+    void govern(LinkText t, MetricDraft d) {
+        if (d.period == null) {
+            d.period = period(t, d);
+        }
+        d.subject = subject(t, d);
+        d.modality = modality(t, d);
+    }
+
+    private String period(LinkText t, MetricDraft d) {
+        LinkText.Sent s = d.sentence;
+        int clauseStart = t.clauseStart(cues, d.value.begin(), s.begin());
+        int clauseEnd = t.clauseEnd(cues, d.value.end(), s.end());
+        List<LinkText.Placed> inClause = t.within(clauseStart, clauseEnd, p -> p.type() == RecordType.DATE);
+        LinkText.Placed before = null;
+        LinkText.Placed after = null;
+        for (LinkText.Placed p : inClause) {
+            if (p.end() <= d.value.begin()) {
+                before = p;
+            } else if (after == null && p.begin() >= d.value.end()) {
+                after = p;
+            }
+        }
+        if (before == null && after == null) {
+            List<LinkText.Placed> inSentence = t.within(s.begin(), d.value.begin(), p -> p.type() == RecordType.DATE);
+            before = inSentence.isEmpty() ? null : inSentence.get(inSentence.size() - 1);
+        }
+        if (before == null && after == null) {
+            before = paragraphOpener(t, s);
+        }
+        LinkText.Placed date = before != null ? before : after;
+        return date == null ? null : date.mention().value().get("timex");
+    }
+
+    /** The DATE that opens the first sentence of {@code s}'s paragraph (2024年，…), or null. */
+    private static LinkText.Placed paragraphOpener(LinkText t, LinkText.Sent s) {
+        for (LinkText.Sent first : t.sentences) {
+            if (first.sentence().paragraph() == s.sentence().paragraph()) {
+                List<LinkText.Placed> dates = t.within(first.begin(), first.end(), p -> p.type() == RecordType.DATE);
+                if (!dates.isEmpty() && t.slice(first.begin(), dates.get(0).begin()).strip().length() <= 1) {
+                    return dates.get(0);
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private String subject(LinkText t, MetricDraft d) {
+        LinkText.Placed owner = null;
+        for (LinkText.Placed org : t.within(d.sentence.begin(), d.value.begin(), p -> p.type() == RecordType.ORG)) {
+            if (isOwner(t, org, d.sentence, d.value.begin())) {
+                owner = org;
+            }
+        }
+        if (owner == null) {
+            owner = topic(t, d.sentence);
+        }
+        if (owner != null) {
+            return owner.mention().value().get("name");
+        }
+        return mainSubject(t);
+    }
+
+    /**
+     * An organisation that owns what its sentence reports: not an authority (省政府), not
+     * one name of an enumeration (旺旺、统一等), not inside a title, and not a modifier
+     * of a following noun (沙赫纳新能源物流车出口项目) unless it opens its clause.
+     */
+    private boolean isOwner(LinkText t, LinkText.Placed org, LinkText.Sent s, int until) {
+        String name = String.valueOf(org.mention().value().get("name"));
+        if (MetricCues.suffix(cues.authoritySuffixes, name) != null) {
+            return false;
+        }
+        String next = org.end() < t.text.length() ? t.slice(org.end(), org.end() + 1) : "";
+        String prev = org.begin() > 0 ? t.slice(org.begin() - 1, org.begin()) : "";
+        if ("、等和及与".contains(next) && !next.isEmpty() || "、".equals(prev)) {
+            return false;
+        }
+        String before = t.slice(s.begin(), org.begin());
+        if (count(before, '《') > count(before, '》')) {
+            return false;
+        }
+        int clauseStart = t.clauseStart(cues, org.begin(), s.begin());
+        int clauseEnd = Math.min(until, t.clauseEnd(cues, org.end(), s.end()));
+        if (org.end() < clauseEnd && t.slice(org.end(), clauseEnd).contains("等")) {
+            return false;
+        }
+        for (LinkText.Placed m : t.mentions) {
+            if (m.begin() == org.end() && m.type() == RecordType.ORG) {
+                return false;
+            }
+        }
+        if (t.slice(clauseStart, org.begin()).isBlank()) {
+            return true;
+        }
+        for (LinkText.Placed m : t.mentions) {
+            if (m.begin() == org.end() && m.type() == RecordType.ORG) {
+                return false;
+            }
+        }
+        String pos = posAfter(t, s, org.end());
+        return pos == null || !pos.startsWith("n");
+    }
+
+    private static String posAfter(LinkText t, LinkText.Sent s, int at) {
+        for (Term term : t.terms(s)) {
+            if (t.unitIndex(term.span().begin()) >= at) {
+                return term.pos();
+            }
+        }
+        return null;
+    }
+
+    /** The owner named at the start of the latest earlier sentence that opens with one. */
+    private LinkText.Placed topic(LinkText t, LinkText.Sent s) {
+        for (int i = s.sentence().index() - 1; i >= 0; i--) {
+            LinkText.Placed opener = opener(t, t.sentences.get(i), t.sentences.get(i).end());
+            if (opener != null) {
+                return opener;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The owner that opens sentence {@code s} before {@code until}: only dates, other
+     * names, punctuation and a short connective (其中，除此之外，) precede it.
+     */
+    private LinkText.Placed opener(LinkText t, LinkText.Sent s, int until) {
+        List<LinkText.Placed> lead = t.within(s.begin(), until, p -> p.type() == RecordType.ORG || p.type() == RecordType.DATE);
+        int at = s.begin();
+        int words = 0;
+        for (LinkText.Placed m : lead) {
+            words += t.slice(at, m.begin()).replaceAll("[，,、\\s\u3000]", "").length();
+            if (words > 4) {
+                return null;
+            }
+            if (m.type() == RecordType.ORG && isOwner(t, m, s, until)) {
+                return m;
+            }
+            at = m.end();
+        }
+        return null;
+    }
+
+    /** The organisation the document names most often (first named wins a tie), authorities left out. */
+    private String mainSubject(LinkText t) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (LinkText.Placed p : t.mentions) {
+            if (p.type() == RecordType.ORG) {
+                String name = String.valueOf(p.mention().value().get("name"));
+                if (MetricCues.suffix(cues.authoritySuffixes, name) == null) {
+                    counts.merge(name, 1, Integer::sum);
+                }
+            }
+        }
+        String best = null;
+        int most = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private String modality(LinkText t, MetricDraft d) {
+        int clauseStart = t.clauseStart(cues, d.value.begin(), d.sentence.begin());
+        String clause = t.slice(clauseStart, d.value.begin());
+        String found = null;
+        int lastAt = -1;
+        for (Map.Entry<String, String> cue : cues.modalityCues.entries().entrySet()) {
+            int at = clause.lastIndexOf(cue.getKey());
+            boolean cancelled = at > 0 && MetricCues.suffix(cues.modalityCancel, clause.substring(0, at)) != null;
+            boolean inIndicator = d.indicatorBegin >= 0 && d.indicator != null && clauseStart + at >= d.indicatorBegin
+                    && clauseStart + at < d.indicatorBegin + d.indicator.length();
+            if (at > lastAt && !cancelled && !inIndicator && !insideIndicatorWord(clause, at)) {
+                lastAt = at;
+                found = cue.getValue();
+            }
+        }
+        if (found != null) {
+            return found;
+        }
+        for (LinkText.Placed date : t.within(d.sentence.begin(), d.value.begin(), p -> p.type() == RecordType.DATE)) {
+            if (date.begin() > 0 && t.text.charAt(date.begin() - 1) == '到') {
+                return "target";
+            }
+        }
+        return "actual";
+    }
+
+    private boolean insideIndicatorWord(String clause, int at) {
+        for (String word : cues.modalityInIndicator.entries().keySet()) {
+            for (int i = clause.indexOf(word); i >= 0; i = clause.indexOf(word, i + 1)) {
+                if (i <= at && at < i + word.length()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
