@@ -54,16 +54,36 @@ final class Governors {
         return date == null ? null : date.mention().value().get("timex");
     }
 
-    /** The DATE that opens the first sentence of {@code s}'s paragraph (2024年，…), or null. */
-    private static LinkText.Placed paragraphOpener(LinkText t, LinkText.Sent s) {
-        for (LinkText.Sent first : t.sentences) {
-            if (first.sentence().paragraph() == s.sentence().paragraph()) {
-                List<LinkText.Placed> dates = t.within(first.begin(), first.end(), p -> p.type() == RecordType.DATE);
-                if (!dates.isEmpty() && t.slice(first.begin(), dates.get(0).begin()).strip().length() <= 1) {
-                    return dates.get(0);
+    /**
+     * The DATE that governs {@code s} from earlier in its paragraph: the year that opens
+     * the latest sentence opening with a year (2024年，…), or whatever date opens the
+     * paragraph. A narrower opener (一季度…) governs only its own sentence.
+     */
+    private LinkText.Placed paragraphOpener(LinkText t, LinkText.Sent s) {
+        int paragraph = s.sentence().paragraph();
+        for (int i = t.sentences.indexOf(s) - 1; i >= -1; i--) {
+            LinkText.Sent prev = i >= 0 ? t.sentences.get(i) : null;
+            if (prev == null || prev.sentence().paragraph() != paragraph) {
+                LinkText.Sent first = t.sentences.get(i + 1);
+                String lead = t.slice(first.begin(), first.end()).strip();
+                if (prev == null || MetricCues.prefix(cues.continuing, lead) == null) {
+                    return opener(t, first);
                 }
-                return null;
+                paragraph = prev.sentence().paragraph(); // 同时，… continues the paragraph before
             }
+            LinkText.Placed opener = opener(t, prev);
+            if (opener != null && String.valueOf(opener.mention().value().get("timex")).matches("\\d{4}")) {
+                return opener;
+            }
+        }
+        return null;
+    }
+
+    /** The DATE a sentence opens with (at most one character before it), or null. */
+    private static LinkText.Placed opener(LinkText t, LinkText.Sent s) {
+        List<LinkText.Placed> dates = t.within(s.begin(), s.end(), p -> p.type() == RecordType.DATE);
+        if (!dates.isEmpty() && t.slice(s.begin(), dates.get(0).begin()).strip().length() <= 1) {
+            return dates.get(0);
         }
         return null;
     }
@@ -74,6 +94,9 @@ final class Governors {
             if (isOwner(t, org, d.sentence, d.value.begin())) {
                 owner = org;
             }
+        }
+        if (owner == null && isAboutEvent(t.slice(d.sentence.begin(), d.value.begin()))) {
+            return null;
         }
         if (owner == null) {
             owner = topic(t, d.sentence);
@@ -134,9 +157,22 @@ final class Governors {
         return null;
     }
 
+    /** The words before a figure make an event its owner (本届大会共签约…), not a report about it (会议提出…). */
+    private boolean isAboutEvent(String lead) {
+        for (String event : cues.eventNouns.entries().keySet()) {
+            int at = lead.indexOf(event);
+            if (at >= 0) {
+                String after = lead.substring(at + event.length());
+                return MetricCues.prefix(cues.reportingVerbs, after) == null
+                        && MetricCues.prefix(cues.reportingVerbs, after.replaceFirst("^[^，,]{0,2}", "")) == null;
+            }
+        }
+        return false;
+    }
+
     /** The owner named at the start of the latest earlier sentence that opens with one. */
     private LinkText.Placed topic(LinkText t, LinkText.Sent s) {
-        for (int i = s.sentence().index() - 1; i >= 0; i--) {
+        for (int i = t.sentences.indexOf(s) - 1; i >= 0; i--) {
             LinkText.Placed opener = opener(t, t.sentences.get(i), t.sentences.get(i).end());
             if (opener != null) {
                 return opener;

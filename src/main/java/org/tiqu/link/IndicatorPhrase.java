@@ -152,7 +152,18 @@ final class IndicatorPhrase {
             if (c == '的' && (e + 1 >= limit || s.charAt(e + 1) == '“' || startsMention(t, e + 1))) {
                 break;
             }
-            if (cues.isClauseBreak(c) || c == '、' || c == '等' || Character.isWhitespace(c) || c == '\u3000'
+            if (Character.isWhitespace(c) || c == '\u3000') {
+                int after = e;
+                while (after < limit && (Character.isWhitespace(s.charAt(after)) || s.charAt(after) == '\u3000')) {
+                    after++;
+                }
+                if (after < limit && s.substring(e, after).indexOf('\n') >= 0 && !cues.isClauseBreak(s.charAt(after))) {
+                    e = after; // a line break inside a word (省级重\n\n点建设项目)
+                    continue;
+                }
+                break;
+            }
+            if (cues.isClauseBreak(c) || c == '、' || c == '等'
                     || startsMention(t, e) || e > a && MetricCues.prefix(cues.predicateStarts, s.substring(e, limit)) != null) {
                 break;
             }
@@ -163,7 +174,7 @@ final class IndicatorPhrase {
         }
         String phrase = s.substring(a, e);
         boolean structural = MetricCues.prefix(cues.structuralNouns, phrase) != null;
-        String indicator = phrase;
+        String indicator = phrase.replaceAll("\\s+", "");
         if (phrase.length() > 2 && phrase.startsWith("“") && phrase.endsWith("”") && phrase.indexOf('“', 1) < 0) {
             indicator = phrase.substring(1, phrase.length() - 1);
         }

@@ -52,7 +52,14 @@ final class LinkText {
         this.mentions = List.copyOf(placed);
         List<Sent> sents = new ArrayList<>();
         for (Sentence s : document.sentences()) {
-            sents.add(new Sent(s, codePoints.unitIndex(s.span().begin()), codePoints.unitIndex(s.span().end())));
+            Sent next = new Sent(s, codePoints.unitIndex(s.span().begin()), codePoints.unitIndex(s.span().end()));
+            Sent last = sents.isEmpty() ? null : sents.get(sents.size() - 1);
+            if (last != null && isCutMidSentence(last)) {
+                // a line break inside a sentence (8个省级重\n\n点建设项目) does not end it
+                sents.set(sents.size() - 1, new Sent(last.sentence(), last.begin(), next.end()));
+            } else {
+                sents.add(next);
+            }
         }
         this.sentences = List.copyOf(sents);
     }
@@ -131,5 +138,14 @@ final class LinkText {
             }
         }
         return false;
+    }
+
+    /** A sentence that stops at a line break with no end mark, and is not a heading. */
+    private boolean isCutMidSentence(Sent s) {
+        String body = text.substring(s.begin(), s.end()).strip();
+        if (body.isEmpty() || body.equals(s.sentence().section())) {
+            return false;
+        }
+        return "。！？；;!?…”」』）)：:".indexOf(body.charAt(body.length() - 1)) < 0;
     }
 }

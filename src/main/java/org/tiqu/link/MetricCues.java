@@ -31,6 +31,9 @@ final class MetricCues {
     final Lexicon predicateStarts;
     final Lexicon authoritySuffixes;
     final Lexicon clauseBreaks;
+    final Lexicon eventNouns;
+    final Lexicon continuing;
+    final Lexicon reportingVerbs;
 
     MetricCues(RuleFile file) {
         linkingVerbs = file.lexicon("linking_verbs");
@@ -49,6 +52,9 @@ final class MetricCues {
         predicateStarts = file.lexicon("predicate_starts");
         authoritySuffixes = file.lexicon("authority_suffixes");
         clauseBreaks = file.lexicon("clause_breaks");
+        eventNouns = file.lexicon("event_nouns");
+        continuing = file.lexicon("continuing_connectives");
+        reportingVerbs = file.lexicon("reporting_verbs");
     }
 
     boolean isClauseBreak(char c) {

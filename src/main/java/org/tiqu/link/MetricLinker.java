@@ -247,7 +247,9 @@ public final class MetricLinker {
     private static Metric toMetric(Document document, LinkText t, MetricDraft d) {
         Value value = d.rule.equals(BARE_CHANGE) ? null : d.value.mention().value();
         Provenance provenance = new Provenance(d.rule, d.sentence.sentence().index(), d.sentence.sentence().section());
-        return new Metric(document.id(), t.span(d.begin, d.end), t.slice(d.begin, d.end), d.indicator, d.subject,
+        // line breaks inside an indicator are layout, not words
+        String indicator = d.indicator.replaceAll("[\\s\u3000]+", "");
+        return new Metric(document.id(), t.span(d.begin, d.end), t.slice(d.begin, d.end), indicator, d.subject,
                 d.period, value, d.change, d.modality, provenance);
     }
 }
