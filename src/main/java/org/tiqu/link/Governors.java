@@ -15,6 +15,11 @@ import org.tiqu.record.RecordType;
  */
 final class Governors {
 
+    /** How many sentences back a topic (the owner an earlier sentence opens with) is looked for. */
+    private static final int TOPIC_REACH = 30;
+    /** How far into a sentence a date or name still opens it. */
+    private static final int OPENER_REACH = 60;
+
     private final MetricCues cues;
 
     Governors(MetricCues cues) {
@@ -44,7 +49,7 @@ final class Governors {
             }
         }
         if (before == null && after == null) {
-            List<LinkText.Placed> inSentence = t.within(s.begin(), d.value.begin(), p -> p.type() == RecordType.DATE);
+            List<LinkText.Placed> inSentence = t.within(t.reachBack(s, d.value.begin()), d.value.begin(), p -> p.type() == RecordType.DATE);
             before = inSentence.isEmpty() ? null : inSentence.get(inSentence.size() - 1);
         }
         if (before == null && after == null) {
@@ -61,7 +66,8 @@ final class Governors {
      */
     private LinkText.Placed paragraphOpener(LinkText t, LinkText.Sent s) {
         int paragraph = s.sentence().paragraph();
-        for (int i = t.sentences.indexOf(s) - 1; i >= -1; i--) {
+        int here = t.indexOf(s);
+        for (int i = here - 1; i >= Math.max(-1, here - TOPIC_REACH); i--) {
             LinkText.Sent prev = i >= 0 ? t.sentences.get(i) : null;
             if (prev == null || prev.sentence().paragraph() != paragraph) {
                 LinkText.Sent first = t.sentences.get(i + 1);
@@ -81,7 +87,8 @@ final class Governors {
 
     /** The DATE a sentence opens with (at most one character before it), or null. */
     private static LinkText.Placed opener(LinkText t, LinkText.Sent s) {
-        List<LinkText.Placed> dates = t.within(s.begin(), s.end(), p -> p.type() == RecordType.DATE);
+        List<LinkText.Placed> dates = t.within(s.begin(), Math.min(s.end(), s.begin() + OPENER_REACH),
+                p -> p.type() == RecordType.DATE);
         if (!dates.isEmpty() && t.slice(s.begin(), dates.get(0).begin()).strip().length() <= 1) {
             return dates.get(0);
         }
@@ -90,12 +97,12 @@ final class Governors {
 
     private String subject(LinkText t, MetricDraft d) {
         LinkText.Placed owner = null;
-        for (LinkText.Placed org : t.within(d.sentence.begin(), d.value.begin(), p -> p.type() == RecordType.ORG)) {
+        for (LinkText.Placed org : t.within(t.reachBack(d.sentence, d.value.begin()), d.value.begin(), p -> p.type() == RecordType.ORG)) {
             if (isOwner(t, org, d.sentence, d.value.begin())) {
                 owner = org;
             }
         }
-        if (owner == null && isAboutEvent(t.slice(d.sentence.begin(), d.value.begin()))) {
+        if (owner == null && isAboutEvent(t.slice(t.reachBack(d.sentence, d.value.begin()), d.value.begin()))) {
             return null;
         }
         if (owner == null) {
@@ -122,7 +129,7 @@ final class Governors {
         if ("、等和及与".contains(next) && !next.isEmpty() || "、".equals(prev)) {
             return false;
         }
-        String before = t.slice(s.begin(), org.begin());
+        String before = t.slice(t.reachBack(s, org.begin()), org.begin());
         if (count(before, '《') > count(before, '》')) {
             return false;
         }
@@ -131,18 +138,12 @@ final class Governors {
         if (org.end() < clauseEnd && t.slice(org.end(), clauseEnd).contains("等")) {
             return false;
         }
-        for (LinkText.Placed m : t.mentions) {
-            if (m.begin() == org.end() && m.type() == RecordType.ORG) {
-                return false;
-            }
+        LinkText.Placed following = t.mentionAt(org.end());
+        if (following != null && following.type() == RecordType.ORG) {
+            return false;
         }
         if (t.slice(clauseStart, org.begin()).isBlank()) {
             return true;
-        }
-        for (LinkText.Placed m : t.mentions) {
-            if (m.begin() == org.end() && m.type() == RecordType.ORG) {
-                return false;
-            }
         }
         String pos = posAfter(t, s, org.end());
         return pos == null || !pos.startsWith("n");
@@ -172,7 +173,8 @@ final class Governors {
 
     /** The owner named at the start of the latest earlier sentence that opens with one. */
     private LinkText.Placed topic(LinkText t, LinkText.Sent s) {
-        for (int i = t.sentences.indexOf(s) - 1; i >= 0; i--) {
+        int here = t.indexOf(s);
+        for (int i = here - 1; i >= Math.max(0, here - TOPIC_REACH); i--) {
             LinkText.Placed opener = opener(t, t.sentences.get(i), t.sentences.get(i).end());
             if (opener != null) {
                 return opener;
@@ -186,7 +188,8 @@ final class Governors {
      * names, punctuation and a short connective (其中，除此之外，) precede it.
      */
     private LinkText.Placed opener(LinkText t, LinkText.Sent s, int until) {
-        List<LinkText.Placed> lead = t.within(s.begin(), until, p -> p.type() == RecordType.ORG || p.type() == RecordType.DATE);
+        List<LinkText.Placed> lead = t.within(s.begin(), Math.min(until, s.begin() + OPENER_REACH),
+                p -> p.type() == RecordType.ORG || p.type() == RecordType.DATE);
         int at = s.begin();
         int words = 0;
         for (LinkText.Placed m : lead) {
@@ -204,6 +207,13 @@ final class Governors {
 
     /** The organisation the document names most often (first named wins a tie), authorities left out. */
     private String mainSubject(LinkText t) {
+        if (t.mainSubject == null) {
+            t.mainSubject = java.util.Optional.ofNullable(countMainSubject(t));
+        }
+        return t.mainSubject.orElse(null);
+    }
+
+    private String countMainSubject(LinkText t) {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (LinkText.Placed p : t.mentions) {
             if (p.type() == RecordType.ORG) {
@@ -242,7 +252,7 @@ final class Governors {
         if (found != null) {
             return found;
         }
-        for (LinkText.Placed date : t.within(d.sentence.begin(), d.value.begin(), p -> p.type() == RecordType.DATE)) {
+        for (LinkText.Placed date : t.within(t.reachBack(d.sentence, d.value.begin()), d.value.begin(), p -> p.type() == RecordType.DATE)) {
             if (date.begin() > 0 && t.text.charAt(date.begin() - 1) == '到') {
                 return "target";
             }

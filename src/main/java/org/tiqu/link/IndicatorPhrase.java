@@ -54,6 +54,13 @@ final class IndicatorPhrase {
             a = Math.max(a, m.end());
         }
         String s = t.text;
+        for (String event : cues.eventNouns.entries().keySet()) {
+            // an event named in front (本届大会共签约项目) owns the figure like a name: not part of the indicator
+            int at = s.substring(a, to).lastIndexOf(event);
+            if (at >= 0) {
+                a += at + event.length();
+            }
+        }
         for (int i = to - 1; i >= a; i--) {
             char c = s.charAt(i);
             if (c == '等' || c == '、' && valueFirst || c == '：' || c == ':') {
@@ -106,7 +113,7 @@ final class IndicatorPhrase {
             String phrase = s.substring(a, e);
             char c = phrase.charAt(0);
             String w;
-            if (Character.isWhitespace(c) || c == '\u3000' || c == '，' || c == ',' || c == '、' || c == '的') {
+            if (Character.isWhitespace(c) || c == '\u3000' || "，,、的）)”」".indexOf(c) >= 0) {
                 a++;
                 changed = true;
             } else if ((w = MetricCues.prefix(cues.fillers, phrase)) != null && (w.length() >= 2 || "了".equals(w))
@@ -115,6 +122,9 @@ final class IndicatorPhrase {
                     || (w = MetricCues.prefix(cues.linkingVerbs, phrase)) != null && w.length() >= 2 && w.length() < phrase.length()
                     && !l.completion) {
                 a += w.length();
+                changed = true;
+            } else if (MetricCues.prefix(cues.fillers, phrase) != null && t.isOneCharWord(a)) {
+                a++; // 共签约项目: a one-character adverb the segmenter splits off
                 changed = true;
             } else if (phrase.length() == 1 && MetricCues.prefix(cues.fillers, phrase) != null) {
                 a++;
@@ -182,14 +192,6 @@ final class IndicatorPhrase {
     }
 
     private static boolean startsMention(LinkText t, int at) {
-        for (LinkText.Placed p : t.mentions) {
-            if (p.begin() == at) {
-                return true;
-            }
-            if (p.begin() > at) {
-                break;
-            }
-        }
-        return false;
+        return t.mentionAt(at) != null;
     }
 }

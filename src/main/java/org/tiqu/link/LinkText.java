@@ -33,12 +33,20 @@ final class LinkText {
     record Sent(Sentence sentence, int begin, int end) {
     }
 
+    /** No clause reaches further than this from its value: past it, text is not one clause. */
+    static final int MAX_CLAUSE = 200;
+    private static final int MAX_SEGMENTED_SENTENCE = 2000;
+    /** How far back in its sentence a value looks for its date, owner or frame. */
+    static final int MAX_SENTENCE_REACH = 1000;
+
     final String text;
     private final Document document;
     private final Map<Sent, List<Term>> terms = new HashMap<>();
     private final CodePointText codePoints;
     final List<Placed> mentions;
     final List<Sent> sentences;
+    /** The document's main subject, once counted (empty when it has none). */
+    java.util.Optional<String> mainSubject;
 
     LinkText(Document document, List<Mention> mentions) {
         this.document = document;
@@ -72,25 +80,73 @@ final class LinkText {
         return text.substring(begin, end);
     }
 
-    /** The sentence holding UTF-16 index {@code at}, or a pseudo-sentence of the line when none does. */
+    /** The sentence holding UTF-16 index {@code at}, or null when it falls between sentences. */
     Sent sentenceAt(int at) {
-        for (Sent s : sentences) {
-            if (s.begin() <= at && at < s.end()) {
+        int lo = 0;
+        int hi = sentences.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Sent s = sentences.get(mid);
+            if (at < s.begin()) {
+                hi = mid - 1;
+            } else if (at >= s.end()) {
+                lo = mid + 1;
+            } else {
                 return s;
             }
         }
         return null;
     }
 
+    /** The position of {@code s} among the sentences. */
+    int indexOf(Sent s) {
+        int lo = 0;
+        int hi = sentences.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int begin = sentences.get(mid).begin();
+            if (begin == s.begin()) {
+                return mid;
+            } else if (begin < s.begin()) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the first mention beginning at or after {@code from}. */
+    private int firstFrom(int from) {
+        int lo = 0;
+        int hi = mentions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mentions.get(mid).begin() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Mentions lying inside {@code [from, to)} that satisfy {@code filter}, in text order. */
     List<Placed> within(int from, int to, Predicate<Placed> filter) {
         List<Placed> out = new ArrayList<>();
-        for (Placed p : mentions) {
-            if (p.begin() >= from && p.end() <= to && filter.test(p)) {
+        for (int i = firstFrom(from); i < mentions.size() && mentions.get(i).begin() < to; i++) {
+            Placed p = mentions.get(i);
+            if (p.end() <= to && filter.test(p)) {
                 out.add(p);
             }
         }
         return out;
+    }
+
+    /** The mention beginning exactly at {@code at}, or null. */
+    Placed mentionAt(int at) {
+        int i = firstFrom(at);
+        return i < mentions.size() && mentions.get(i).begin() == at ? mentions.get(i) : null;
     }
 
     static boolean isValue(Placed p) {
@@ -99,26 +155,34 @@ final class LinkText {
 
     /** Where the clause holding {@code at} begins: after the last clause break of its sentence before it. */
     int clauseStart(MetricCues cues, int at, int sentenceBegin) {
-        for (int i = at - 1; i >= sentenceBegin; i--) {
+        int stop = Math.max(sentenceBegin, at - MAX_CLAUSE);
+        for (int i = at - 1; i >= stop; i--) {
             if (cues.isClauseBreak(text.charAt(i))) {
                 return i + 1;
             }
         }
-        return sentenceBegin;
+        return stop;
     }
 
     /** Where the clause holding {@code at} ends: at the first clause break of its sentence from it. */
     int clauseEnd(MetricCues cues, int at, int sentenceEnd) {
-        for (int i = at; i < sentenceEnd; i++) {
+        int stop = Math.min(sentenceEnd, at + MAX_CLAUSE);
+        for (int i = at; i < stop; i++) {
             if (cues.isClauseBreak(text.charAt(i))) {
                 return i;
             }
         }
-        return sentenceEnd;
+        return stop;
     }
 
-    /** The words of sentence {@code s}, segmented once per link call. */
+    /**
+     * The words of sentence {@code s}, segmented once per link call; none for a sentence
+     * too long to be prose (a table or a run-on line), where word classes give no help.
+     */
     List<Term> terms(Sent s) {
+        if (s.end() - s.begin() > MAX_SEGMENTED_SENTENCE) {
+            return List.of();
+        }
         return terms.computeIfAbsent(s, x -> document.termsOf(x.sentence()));
     }
 
@@ -147,5 +211,28 @@ final class LinkText {
             return false;
         }
         return "。！？；;!?…”」』）)：:".indexOf(body.charAt(body.length() - 1)) < 0;
+    }
+
+    /** Whether the segmenter makes the character at {@code at} a word of its own. */
+    boolean isOneCharWord(int at) {
+        Sent s = sentenceAt(at);
+        if (s == null) {
+            return false;
+        }
+        for (Term term : terms(s)) {
+            int b = unitIndex(term.span().begin());
+            if (b == at) {
+                return unitIndex(term.span().end()) == at + 1;
+            }
+            if (b > at) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Where a value at {@code at} stops looking back in sentence {@code s}. */
+    int reachBack(Sent s, int at) {
+        return Math.max(s.begin(), at - MAX_SENTENCE_REACH);
     }
 }

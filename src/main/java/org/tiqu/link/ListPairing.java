@@ -85,7 +85,7 @@ final class ListPairing {
     /** Value-first items joined by 、 or 和 just before the list, nearest last. */
     private static List<MetricDraft> itemsBefore(LinkText t, List<MetricDraft> drafts, MetricDraft head) {
         List<MetricDraft> chain = new ArrayList<>();
-        int at = drafts.indexOf(head) - 1;
+        int at = indexOf(drafts, head) - 1;
         while (at >= 0) {
             MetricDraft d = drafts.get(at);
             if (d.sentence != head.sentence || d.value.type() != RecordType.QUANTITY || d.indicator == null) {
@@ -101,9 +101,27 @@ final class ListPairing {
         return chain;
     }
 
+    /** The draft's position; drafts are in text order of their values. */
+    private static int indexOf(List<MetricDraft> drafts, MetricDraft d) {
+        int lo = 0;
+        int hi = drafts.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int begin = drafts.get(mid).value.begin();
+            if (begin == d.value.begin()) {
+                return mid;
+            } else if (begin < d.value.begin()) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
     private static List<String> yearsBefore(LinkText t, MetricDraft head) {
         List<String> years = new ArrayList<>();
-        for (LinkText.Placed date : t.within(head.sentence.begin(), head.value.begin(), p -> p.type() == RecordType.DATE)) {
+        for (LinkText.Placed date : t.within(t.reachBack(head.sentence, head.value.begin()), head.value.begin(), p -> p.type() == RecordType.DATE)) {
             Matcher m = YEAR_RANGE.matcher(String.valueOf(date.mention().value().get("timex")));
             if (m.matches()) {
                 years.clear();
