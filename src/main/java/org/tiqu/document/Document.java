@@ -25,10 +25,17 @@ public final class Document {
     private final List<Sentence> sentences;
     private final Segmenter segmenter;
     private final ReferenceTime reference;
+    private final Deadline deadline;
     private List<Term> terms;
 
     /** A document whose reference time is the given date, or unknown when {@code referenceDate} is null. */
     public Document(SourceText source, Segmenter segmenter, LocalDate referenceDate) {
+        this(source, segmenter, referenceDate, Deadline.none());
+    }
+
+    /** As above, with a time budget that every extraction step checks. */
+    public Document(SourceText source, Segmenter segmenter, LocalDate referenceDate, Deadline deadline) {
+        this.deadline = deadline;
         this.source = source;
         this.text = new CodePointText(source.text());
         this.view = MatchView.of(source.text());
@@ -44,6 +51,7 @@ public final class Document {
         this.sentences = other.sentences;
         this.segmenter = other.segmenter;
         this.terms = other.terms;
+        this.deadline = other.deadline;
         this.reference = reference;
     }
 
@@ -75,6 +83,11 @@ public final class Document {
     /** The time the document speaks from: given, inferred from its text, or unknown. */
     public ReferenceTime reference() {
         return reference;
+    }
+
+    /** The time budget of this document; long-running steps call {@link Deadline#check()}. */
+    public Deadline deadline() {
+        return deadline;
     }
 
     public String slice(Span span) {
@@ -113,6 +126,7 @@ public final class Document {
 
     /** The words of one sentence, segmented on their own, with source spans. */
     public List<Term> termsOf(Sentence sentence) {
+        deadline.check();
         List<Term> local = segmenter.segment(text.slice(sentence.span()));
         List<Term> shifted = new ArrayList<>(local.size());
         int base = sentence.span().begin();

@@ -20,7 +20,8 @@ public final class RuleMatcher {
         if (rule.pattern() == null) {
             return;
         }
-        Matcher m = rule.pattern().matcher(document.view().text());
+        // The guarded text stops a runaway regex when the document's time budget is spent.
+        Matcher m = rule.pattern().matcher(document.deadline().guard(document.view().text()));
         RuleMatch match = new RuleMatch(rule, m, document.view());
         while (m.find()) {
             if (m.end() > m.start()) {

@@ -1,9 +1,11 @@
 package org.tiqu.pipeline;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tiqu.document.Deadline;
 import org.tiqu.document.Document;
 import org.tiqu.document.ReferenceInference;
 import org.tiqu.document.Segmenter;
@@ -71,12 +73,22 @@ public final class Pipeline {
         return process(document(source, referenceDate));
     }
 
+    /**
+     * Processes one document within a time budget.
+     *
+     * @throws Deadline.Exceeded when the document takes longer than {@code budget}
+     */
+    public DocumentResult process(SourceText source, LocalDate referenceDate, Duration budget) {
+        return process(new Document(source, segmenter, referenceDate, Deadline.after(budget)));
+    }
+
     public DocumentResult process(Document document) {
         if (!document.reference().known() && referenceInference != null) {
             document = document.withReference(referenceInference.infer(document));
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Extractor extractor : extractors) {
+            document.deadline().check();
             candidates.addAll(extractor.extract(document));
         }
         OverlapResolver.Resolution resolution = resolver.resolve(candidates);

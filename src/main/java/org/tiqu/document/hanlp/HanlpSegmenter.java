@@ -51,6 +51,14 @@ public final class HanlpSegmenter implements Segmenter {
                 .enableCustomDictionary(true));
     }
 
+    /**
+     * HanLP's own segmentation of {@code text} and nothing else — no span rebuilding —
+     * as the reference speed that benchmarks compare the pipeline against.
+     */
+    public int referenceSegment(String text) {
+        return segment.seg(text).size();
+    }
+
     @Override
     public List<Term> segment(String text) {
         List<com.hankcs.hanlp.seg.common.Term> raw = segment.seg(text);

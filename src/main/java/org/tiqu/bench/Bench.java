@@ -1,0 +1,229 @@
+package org.tiqu.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.tiqu.document.Document;
+import org.tiqu.document.SentenceSplitter;
+import org.tiqu.document.hanlp.HanlpSegmenter;
+import org.tiqu.extract.Extractor;
+import org.tiqu.output.RecordJson;
+import org.tiqu.pipeline.DocumentResult;
+import org.tiqu.pipeline.Pipeline;
+import org.tiqu.record.Candidate;
+import org.tiqu.resolve.OverlapResolver;
+import org.tiqu.source.SourceException;
+import org.tiqu.source.SourceReader;
+import org.tiqu.source.SourceText;
+import org.tiqu.text.CodePointText;
+import org.tiqu.text.MatchView;
+
+/**
+ * Measures the pipeline's speed, stage by stage, against HanLP's plain Viterbi
+ * segmentation of the same text in the same run. Every figure is characters (code
+ * points) per second over the whole input, after a warm-up.
+ */
+public final class Bench {
+
+    /** One line of the report. */
+    public record Stage(String name, long nanos, long chars) {
+        public double charsPerSecond() {
+            return nanos == 0 ? Double.POSITIVE_INFINITY : chars * 1e9 / nanos;
+        }
+    }
+
+    private static final OutputStream DISCARD = OutputStream.nullOutputStream();
+
+    private final Pipeline pipeline;
+    private final List<SourceText> sources = new ArrayList<>();
+    private final List<BenchInput> inputs;
+    private final long chars;
+    private final HanlpSegmenter reference = HanlpSegmenter.plain();
+
+    public Bench(Pipeline pipeline, List<BenchInput> inputs) {
+        this.pipeline = pipeline;
+        this.inputs = inputs;
+        SourceReader reader = new SourceReader();
+        long total = 0;
+        for (BenchInput in : inputs) {
+            try {
+                SourceText s = reader.decode(in.id(), Path.of(in.id()), in.bytes());
+                sources.add(s);
+                total += s.text().codePointCount(0, s.text().length());
+            } catch (SourceException e) {
+                // A file the batch would skip is not part of the measure either.
+            }
+        }
+        this.chars = total;
+    }
+
+    public long chars() {
+        return chars;
+    }
+
+    public int documents() {
+        return sources.size();
+    }
+
+    /** Runs everything once without measuring, so that the JIT has compiled the hot paths. */
+    public void warmUp(int rounds) throws IOException {
+        for (int i = 0; i < rounds; i++) {
+            wholePipeline();
+            referenceSegmentation();
+        }
+    }
+
+    /** The stage table: each stage alone, then the whole pipeline, then the reference. */
+    public List<Stage> measure(int repeat) throws IOException {
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        for (int r = 0; r < repeat; r++) {
+            stages(nanos);
+            add(nanos, "whole pipeline (1 thread)", wholePipeline());
+            add(nanos, "HanLP plain segmentation (reference)", referenceSegmentation());
+        }
+        List<Stage> out = new ArrayList<>();
+        nanos.forEach((name, n) -> out.add(new Stage(name, n, chars * repeat)));
+        return out;
+    }
+
+    /** The whole pipeline's speed on {@code threads} threads sharing one pipeline. */
+    public Stage parallel(int threads, int repeat) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            for (int r = 0; r < repeat; r++) {
+                AtomicInteger next = new AtomicInteger();
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    futures.add(pool.submit(() -> {
+                        SourceReader reader = new SourceReader();
+                        for (int i = next.getAndIncrement(); i < inputs.size(); i = next.getAndIncrement()) {
+                            runOne(reader, inputs.get(i));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            }
+            return new Stage("whole pipeline (" + threads + " threads)", System.nanoTime() - start, chars * repeat);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void stages(Map<String, Long> nanos) throws IOException {
+        SourceReader reader = new SourceReader();
+        long t = System.nanoTime();
+        for (BenchInput in : inputs) {
+            try {
+                reader.decode(in.id(), Path.of(in.id()), in.bytes());
+            } catch (SourceException e) {
+                // skipped, as in a batch
+            }
+        }
+        add(nanos, "decode", System.nanoTime() - t);
+
+        t = System.nanoTime();
+        for (SourceText s : sources) {
+            MatchView.of(s.text());
+        }
+        add(nanos, "match view", System.nanoTime() - t);
+
+        t = System.nanoTime();
+        for (SourceText s : sources) {
+            new SentenceSplitter().split(new CodePointText(s.text()));
+        }
+        add(nanos, "sentences", System.nanoTime() - t);
+
+        List<Document> documents = new ArrayList<>();
+        for (SourceText s : sources) {
+            documents.add(pipeline.document(s, null));
+        }
+        // Words are computed once per document and shared by the extractors that need them,
+        // so their cost is a stage of its own rather than part of the first extractor asking.
+        t = System.nanoTime();
+        for (Document d : documents) {
+            d.terms();
+        }
+        add(nanos, "segmentation (all sentences)", System.nanoTime() - t);
+
+        List<List<Candidate>> candidates = new ArrayList<>();
+        documents.forEach(d -> candidates.add(new ArrayList<>()));
+        for (Extractor extractor : pipeline.extractors()) {
+            t = System.nanoTime();
+            for (int i = 0; i < documents.size(); i++) {
+                candidates.get(i).addAll(extractor.extract(documents.get(i)));
+            }
+            add(nanos, "extract " + extractor.name(), System.nanoTime() - t);
+        }
+
+        OverlapResolver resolver = new OverlapResolver();
+        t = System.nanoTime();
+        for (List<Candidate> c : candidates) {
+            resolver.resolve(c);
+        }
+        add(nanos, "resolve", System.nanoTime() - t);
+
+        List<DocumentResult> results = new ArrayList<>();
+        for (SourceText s : sources) {
+            results.add(pipeline.process(s, null));
+        }
+        t = System.nanoTime();
+        for (DocumentResult r : results) {
+            RecordJson.writeLines(r.records(), DISCARD);
+        }
+        add(nanos, "write JSONL", System.nanoTime() - t);
+    }
+
+    private long wholePipeline() throws IOException {
+        SourceReader reader = new SourceReader();
+        long t = System.nanoTime();
+        for (BenchInput in : inputs) {
+            runOne(reader, in);
+        }
+        return System.nanoTime() - t;
+    }
+
+    private void runOne(SourceReader reader, BenchInput in) throws IOException {
+        SourceText s;
+        try {
+            s = reader.decode(in.id(), Path.of(in.id()), in.bytes());
+        } catch (SourceException e) {
+            return;
+        }
+        RecordJson.writeLines(pipeline.process(s, null).records(), DISCARD);
+    }
+
+    private long referenceSegmentation() {
+        long t = System.nanoTime();
+        for (SourceText s : sources) {
+            reference.referenceSegment(s.text());
+        }
+        return System.nanoTime() - t;
+    }
+
+    private static void add(Map<String, Long> nanos, String stage, long n) {
+        nanos.merge(stage, n, Long::sum);
+    }
+
+    public static void print(List<Stage> stages, PrintStream out) {
+        double referenceSpeed = stages.stream().filter(s -> s.name().startsWith("HanLP"))
+                .mapToDouble(Stage::charsPerSecond).findFirst().orElse(Double.NaN);
+        out.printf("%-40s %14s %10s%n", "stage", "chars/s", "vs HanLP");
+        for (Stage s : stages) {
+            out.printf("%-40s %14.0f %9.2fx%n", s.name(), s.charsPerSecond(), s.charsPerSecond() / referenceSpeed);
+        }
+    }
+}

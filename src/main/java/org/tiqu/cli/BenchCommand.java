@@ -1,0 +1,66 @@
+package org.tiqu.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.tiqu.bench.Bench;
+import org.tiqu.bench.BenchInput;
+import org.tiqu.pipeline.Pipeline;
+import org.tiqu.rules.RulesLoader;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure the pipeline's speed, stage by stage, in characters per second.",
+                "After a warm-up, times decoding, match view, sentences, segmentation, each extractor, the",
+                "resolver and JSONL writing, the whole pipeline, and - on the same text, in the same run -",
+                "HanLP's plain Viterbi segmentation as the reference, with the ratio to it."})
+final class BenchCommand implements Callable<Integer> {
+
+    private static final Path CORPUS = Path.of("..", "shared", "benchmarks", "corpus", "cnews-sample.jsonl");
+
+    @Parameters(paramLabel = "INPUT", arity = "0..*",
+            description = "Files, folders or .jsonl corpora (one document per line, field text). "
+                    + "Default: seeds/ and ../shared/benchmarks/corpus/cnews-sample.jsonl when present.")
+    List<Path> inputs;
+
+    @Option(names = {"-r", "--rules"}, paramLabel = "DIR", description = "Rules folder (default: rules/).")
+    Path rules;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Also measure the whole pipeline on N threads (default: 1, none extra).")
+    int threads = 1;
+
+    @Option(names = "--repeat", paramLabel = "K", description = "Measured passes over the input (default: 3).")
+    int repeat = 3;
+
+    @Option(names = "--warmup", paramLabel = "K", description = "Unmeasured passes before measuring (default: 3).")
+    int warmup = 3;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> in = inputs;
+        if (in == null || in.isEmpty()) {
+            in = new ArrayList<>(List.of(Defaults.projectPath("seeds")));
+            if (Files.isRegularFile(CORPUS)) {
+                in.add(CORPUS);
+            }
+        }
+        long loadStart = System.nanoTime();
+        Pipeline pipeline = Pipeline.standard(new RulesLoader().load(rules != null ? rules : Defaults.projectPath("rules")));
+        Bench bench = new Bench(pipeline, BenchInput.load(in));
+        System.out.printf("%d documents, %d characters; pipeline loaded in %.1f s%n", bench.documents(), bench.chars(),
+                (System.nanoTime() - loadStart) / 1e9);
+        bench.warmUp(warmup);
+        List<Bench.Stage> stages = new ArrayList<>(bench.measure(repeat));
+        if (threads > 1) {
+            stages.add(bench.parallel(threads, repeat));
+        }
+        Bench.print(stages, System.out);
+        return Main.OK;
+    }
+}
