@@ -13,6 +13,9 @@ import org.tiqu.document.Sentence;
 import org.tiqu.document.hanlp.HanlpSegmenter;
 import org.tiqu.extract.Extractor;
 import org.tiqu.extract.percent.PercentExtractor;
+import org.tiqu.extract.time.DateExtractor;
+import org.tiqu.extract.time.DurationExtractor;
+import org.tiqu.extract.time.TimeReferenceInference;
 import org.tiqu.link.MetricLinker;
 import org.tiqu.record.Candidate;
 import org.tiqu.record.Mention;
@@ -54,7 +57,14 @@ public final class Pipeline {
         if (rules.has("percent")) {
             extractors.add(new PercentExtractor(rules.file("percent")));
         }
-        return new Pipeline(rules, HanlpSegmenter.plain(), extractors, null);
+        if (rules.has("date")) {
+            extractors.add(new DateExtractor(rules));
+        }
+        if (rules.has("duration")) {
+            extractors.add(new DurationExtractor(rules));
+        }
+        ReferenceInference referenceInference = rules.has("date") ? new TimeReferenceInference(rules) : null;
+        return new Pipeline(rules, HanlpSegmenter.plain(), extractors, referenceInference);
     }
 
     public RuleBook rules() {

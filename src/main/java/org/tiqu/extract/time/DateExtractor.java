@@ -1,0 +1,250 @@
+package org.tiqu.extract.time;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tiqu.document.Document;
+import org.tiqu.document.Sentence;
+import org.tiqu.extract.Extractor;
+import org.tiqu.extract.RuleMatch;
+import org.tiqu.extract.RuleMatcher;
+import org.tiqu.record.Candidate;
+import org.tiqu.record.RecordType;
+import org.tiqu.record.Value;
+import org.tiqu.rules.Lexicon;
+import org.tiqu.rules.Rule;
+import org.tiqu.rules.RuleBook;
+import org.tiqu.rules.RuleException;
+import org.tiqu.rules.RuleFile;
+import org.tiqu.text.Span;
+
+/**
+ * Calendar points and periods. The rules of {@code rules/date.yaml} find the span and name
+ * its parts; this class turns the parts into a timex. Finding and valuing happen in two
+ * steps, because a date whose year is not written (一季度, 7月3日) takes the year that opens
+ * its paragraph, else the document's reference year, else stays {@code XXXX}.
+ */
+public final class DateExtractor implements Extractor {
+
+    static final Set<String> KINDS = Set.of("year", "month", "month-day", "month-range", "day-range",
+            "quarter", "quarters", "half", "year-range", "plan", "numeric");
+
+    private final RuleFile rules;
+    private final Lexicon yearWords;
+    private final Lexicon planPeriods;
+    private final Lexicon halves;
+    private final YearCues yearCues;
+    private final RuleGroups groups;
+
+    public DateExtractor(RuleBook book) {
+        this.rules = book.file("date");
+        this.yearWords = book.lexicon("time.year_words");
+        this.planPeriods = book.lexicon("time.plan_periods");
+        this.halves = book.lexicon("time.halves");
+        this.yearCues = new YearCues(book.lexicon("time.year_cues"));
+        this.groups = new RuleGroups(rules.rules());
+        for (Rule rule : rules.rules()) {
+            if (!KINDS.contains(rule.kind())) {
+                throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "date";
+    }
+
+    @Override
+    public List<Candidate> extract(Document document) {
+        Integer reference = document.reference().year();
+        Map<Integer, Integer> paragraphYear = new HashMap<>();
+        Integer lastYear = null;
+        List<Candidate> out = new ArrayList<>();
+        for (DateFinding f : find(document)) {
+            int paragraph = paragraphOf(document, f.span());
+            Integer year = switch (f.year().kind()) {
+                case EXPLICIT -> f.year().value();
+                case RELATIVE -> reference == null ? null : reference + f.year().value();
+                case ANAPHOR -> lastYear;
+                case IMPLICIT -> paragraphYear.getOrDefault(paragraph, reference);
+                case NONE -> null;
+            };
+            String timex = f.shape().timex(year);
+            if (timex == null) {
+                continue;
+            }
+            // A year the text names anchors the dates after it in its paragraph; a target year
+            // (到2025年) does not, since the months after it are not of that year.
+            if (year != null && f.year().kind() != YearRef.Kind.IMPLICIT && !yearCues.isTarget(document, f.span())) {
+                paragraphYear.put(paragraph, year);
+                lastYear = year;
+            }
+            out.add(new Candidate(RecordType.DATE, f.span(), Value.of("timex", timex), f.rule().id(), f.rule().priority()));
+        }
+        return out;
+    }
+
+    YearCues yearCues() {
+        return yearCues;
+    }
+
+    /** Every date the rules find, in text order, with the year still to resolve. */
+    List<DateFinding> find(Document document) {
+        List<DateFinding> found = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            RuleMatcher.forEachMatch(rule, document, m -> {
+                DateFinding f = finding(rule, m);
+                if (f != null) {
+                    found.add(f);
+                }
+            });
+        }
+        found.sort(Comparator.comparingInt((DateFinding f) -> f.span().begin()).thenComparing(f -> f.rule().id()));
+        return found;
+    }
+
+    private DateFinding finding(Rule rule, RuleMatch m) {
+        String kind = rule.kind();
+        if (kind.equals("year-range")) {
+            return yearRange(rule, m);
+        }
+        if (kind.equals("plan")) {
+            String period = planPeriods.get(groups.group(m, "plan"));
+            return period == null ? null : new DateFinding(m.span(), rule, YearRef.none(), y -> period);
+        }
+        YearRef year = yearRef(m);
+        if (year == null) {
+            return null;
+        }
+        TimexShape shape = switch (kind) {
+            case "year" -> groups.group(m, "yearend") != null ? y -> Timex.day(y, 12, 31) : Timex::year;
+            case "month" -> monthShape(m);
+            case "month-day", "numeric" -> dayShape(m);
+            case "month-range" -> monthRangeShape(m);
+            case "day-range" -> dayRangeShape(m);
+            case "quarter" -> quarterShape(m);
+            case "quarters" -> quartersShape(m);
+            case "half" -> {
+                String half = halves.get(groups.group(m, "half"));
+                yield y -> Timex.year(y) + "-" + half;
+            }
+            default -> null;
+        };
+        return shape == null ? null : new DateFinding(m.span(), rule, year, shape);
+    }
+
+    /** The year a match names: written, relative to the reference, anaphoric, or left implicit. */
+    private YearRef yearRef(RuleMatch m) {
+        String arabic = groups.group(m, "year");
+        if (arabic != null) {
+            return YearRef.explicit(Integer.parseInt(arabic));
+        }
+        String chinese = groups.group(m, "cnyear");
+        if (chinese != null) {
+            Integer y = TimeNumerals.chineseYear(chinese);
+            return y == null ? null : YearRef.explicit(y);
+        }
+        String word = groups.group(m, "rel");
+        if (word != null) {
+            String offset = yearWords.get(word);
+            if (offset == null) {
+                return null;
+            }
+            return "anaphor".equals(offset) ? YearRef.anaphor() : YearRef.relative(Integer.parseInt(offset));
+        }
+        return YearRef.implicit();
+    }
+
+    private TimexShape monthShape(RuleMatch m) {
+        Integer month = monthOf(groups.group(m, "m"));
+        return month == null ? null : y -> Timex.month(y, month);
+    }
+
+    private TimexShape dayShape(RuleMatch m) {
+        Integer month = monthOf(groups.group(m, "m"));
+        Integer day = dayOf(groups.group(m, "d"));
+        if (month == null || day == null) {
+            return null;
+        }
+        String y2 = groups.group(m, "y2");
+        if (y2 == null) {
+            return y -> Timex.day(y, month, day);
+        }
+        Integer month2 = monthOf(groups.group(m, "m2"));
+        Integer day2 = dayOf(groups.group(m, "d2"));
+        if (month2 == null || day2 == null) {
+            return null;
+        }
+        int end = Integer.parseInt(y2);
+        return y -> y == null || end * 10000 + month2 * 100 + day2 <= y * 10000 + month * 100 + day ? null
+                : Timex.range(Timex.day(y, month, day), Timex.day(end, month2, day2));
+    }
+
+    private TimexShape monthRangeShape(RuleMatch m) {
+        Integer from = monthOf(groups.group(m, "m1"));
+        Integer to = monthOf(groups.group(m, "m2"));
+        if (from == null || to == null || to <= from) {
+            return null;
+        }
+        return y -> Timex.range(Timex.month(y, from), Timex.month(y, to));
+    }
+
+    private TimexShape dayRangeShape(RuleMatch m) {
+        Integer m1 = monthOf(groups.group(m, "m1"));
+        Integer d1 = dayOf(groups.group(m, "d1"));
+        String m2Text = groups.group(m, "m2");
+        Integer m2 = m2Text == null ? m1 : monthOf(m2Text);
+        Integer d2 = dayOf(groups.group(m, "d2"));
+        if (m1 == null || d1 == null || m2 == null || d2 == null || m2 * 100 + d2 <= m1 * 100 + d1) {
+            return null;
+        }
+        return y -> Timex.range(Timex.day(y, m1, d1), Timex.day(y, m2, d2));
+    }
+
+    private TimexShape quarterShape(RuleMatch m) {
+        Integer q = TimeNumerals.integer(groups.group(m, "q"));
+        return q == null ? null : y -> Timex.year(y) + "-Q" + q;
+    }
+
+    private TimexShape quartersShape(RuleMatch m) {
+        Integer n = TimeNumerals.integer(groups.group(m, "qn"));
+        return n == null ? null : y -> Timex.range(Timex.year(y) + "-Q1", Timex.year(y) + "-Q" + n);
+    }
+
+    /**
+     * 2023-2027, 2023—2027年: the end after the start, at most a century apart; written
+     * without 年, both ends must look like modern years (1900–2100).
+     */
+    private DateFinding yearRange(Rule rule, RuleMatch m) {
+        Integer from = TimeNumerals.chineseYearOrArabic(groups.group(m, "y1"));
+        Integer to = TimeNumerals.chineseYearOrArabic(groups.group(m, "y2"));
+        if (from == null || to == null || to <= from || to - from > 100) {
+            return null;
+        }
+        if (groups.group(m, "nian") == null && (from < 1900 || to > 2100)) {
+            return null;
+        }
+        String timex = Timex.range(Timex.year(from), Timex.year(to));
+        return new DateFinding(m.span(), rule, YearRef.none(), y -> timex);
+    }
+
+    private static Integer monthOf(String s) {
+        Integer n = TimeNumerals.integer(s);
+        return n == null || n < 1 || n > 12 ? null : n;
+    }
+
+    private static Integer dayOf(String s) {
+        Integer n = TimeNumerals.integer(s);
+        return n == null || n < 1 || n > 31 ? null : n;
+    }
+
+    private static int paragraphOf(Document document, Span span) {
+        Sentence s = document.sentenceAt(span.begin());
+        return s == null ? -1 : s.paragraph();
+    }
+}

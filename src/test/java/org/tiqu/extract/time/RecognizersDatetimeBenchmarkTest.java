@@ -1,0 +1,171 @@
+package org.tiqu.extract.time;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import org.tiqu.pipeline.DocumentResult;
+import org.tiqu.record.Mention;
+import org.tiqu.record.RecordType;
+import org.tiqu.testing.TestPipelines;
+
+/**
+ * The dates, date periods and durations of Recognizers-Text's Chinese specs
+ * ({@code ../shared/benchmarks/recognizers-zh/datetime.jsonl}), each run with its own
+ * reference date. Cases outside our contract are listed, with why, in
+ * {@code recognizers-datetime-out-of-scope.tsv}; they still run, for the record invariants.
+ *
+ * <p>Their values are converted to our conventions: a TIMEX3 range {@code (a,b,P..)} becomes
+ * {@code start/end} at the granularity the text names (years, months, halves, quarters, days);
+ * {@code XXXX} becomes the reference year, since our implicit years resolve against it; a
+ * leading 从/自从 is dropped from the span, as cue words stay outside ours. Parser and
+ * extractor cases are scored for their own type only; extractor cases for spans only.
+ */
+class RecognizersDatetimeBenchmarkTest {
+
+    /** The in-scope pass rate reached; the test fails below it. Raise it when the rate rises. */
+    static final double PASS_RATE_FLOOR = 1.0;
+
+    private static final Path CASES = Path.of("..", "shared", "benchmarks", "recognizers-zh", "datetime.jsonl");
+
+    private record Item(RecordType type, int begin, int end, String value) {
+        @Override
+        public String toString() {
+            return type + "[" + begin + "," + end + ")" + (value == null ? "" : "=" + value);
+        }
+    }
+
+    private static final Comparator<Item> ORDER = Comparator
+            .comparing((Item i) -> i.type().name()).thenComparingInt(Item::begin).thenComparingInt(Item::end)
+            .thenComparing(i -> String.valueOf(i.value()));
+
+    @Test
+    void inScopeCasesPassAtLeastTheFloor() throws IOException {
+        if (!Files.isRegularFile(CASES)) {
+            fail(CASES + " not found: the benchmark needs the shared folder beside the project");
+        }
+        Set<String> outOfScope = outOfScope();
+        ObjectMapper json = new ObjectMapper();
+        int inScope = 0;
+        int passed = 0;
+        List<String> failures = new ArrayList<>();
+        for (String line : Files.readAllLines(CASES, StandardCharsets.UTF_8)) {
+            JsonNode c = json.readTree(line);
+            String id = c.get("id").asText();
+            LocalDate reference = c.get("reference").isNull() ? null
+                    : LocalDate.parse(c.get("reference").asText().substring(0, 10));
+            DocumentResult result = TestPipelines.run(c.get("input").asText(), reference);
+            if (outOfScope.contains(id)) {
+                continue;
+            }
+            inScope++;
+            Set<RecordType> scored = scoredTypes(id);
+            boolean spansOnly = id.contains("Extractor");
+            Set<Item> expected = new TreeSet<>(ORDER);
+            for (JsonNode e : c.get("expected")) {
+                expected.add(expectedItem(e, reference, spansOnly));
+            }
+            Set<Item> actual = new TreeSet<>(ORDER);
+            for (Mention m : result.mentions()) {
+                if (scored.contains(m.type())) {
+                    String value = spansOnly ? null : m.value().get(m.type() == RecordType.DATE ? "timex" : "duration");
+                    actual.add(new Item(m.type(), m.span().begin(), m.span().end(), value));
+                }
+            }
+            if (expected.equals(actual)) {
+                passed++;
+            } else {
+                failures.add(id + " " + c.get("input").asText() + ": expected " + expected + ", got " + actual);
+            }
+        }
+        double rate = inScope == 0 ? 0 : (double) passed / inScope;
+        System.out.printf("recognizers-zh datetime: %d of %d in-scope cases pass (%.3f); %d out of scope%n",
+                passed, inScope, rate, outOfScope.size());
+        failures.forEach(f -> System.out.println("  FAIL " + f));
+        assertTrue(rate + 1e-9 >= PASS_RATE_FLOOR, () -> String.format("pass rate %.3f fell below %.3f", rate, PASS_RATE_FLOOR));
+    }
+
+    private static Set<RecordType> scoredTypes(String id) {
+        if (id.startsWith("DateTimeModel")) {
+            return Set.of(RecordType.DATE, RecordType.DURATION);
+        }
+        return id.startsWith("Duration") ? Set.of(RecordType.DURATION) : Set.of(RecordType.DATE);
+    }
+
+    private static Item expectedItem(JsonNode e, LocalDate reference, boolean spansOnly) {
+        String type = e.get("type").asText();
+        RecordType ours = type.endsWith("duration") ? RecordType.DURATION : RecordType.DATE;
+        String text = e.get("text").asText();
+        int begin = e.get("start").asInt();
+        for (String cue : List.of("自从", "从")) {
+            if (text.startsWith(cue)) {
+                begin += cue.length();
+                text = text.substring(cue.length());
+                break;
+            }
+        }
+        String value = spansOnly ? null : ourValue(timexOf(e.get("resolution")), text, ours, reference);
+        return new Item(ours, begin, e.get("end").asInt(), value);
+    }
+
+    private static String timexOf(JsonNode resolution) {
+        if (resolution.has("Timex")) {
+            return resolution.get("Timex").asText();
+        }
+        return resolution.get("values").get(0).get("timex").asText();
+    }
+
+    /** Recognizers-Text's TIMEX3 value in our notation (see the class comment). */
+    static String ourValue(String timex, String text, RecordType type, LocalDate reference) {
+        if (type == RecordType.DURATION) {
+            return timex;
+        }
+        String value = timex;
+        if (timex.startsWith("(")) {
+            String[] parts = timex.substring(1, timex.indexOf(')')).split(",");
+            String a = parts[0];
+            String b = parts[1];
+            String period = parts[2];
+            if (text.contains("半年")) {
+                value = a.substring(0, 4) + (a.substring(5, 7).equals("01") ? "-H1" : "-H2");
+            } else if (text.contains("季度")) {
+                value = a.substring(0, 4) + "-Q" + ((Integer.parseInt(a.substring(5, 7)) - 1) / 3 + 1);
+            } else if (period.matches("P\\d+Y") && a.endsWith("-01-01") && b.endsWith("-01-01")) {
+                value = a.substring(0, 4) + "/" + b.substring(0, 4);
+            } else if (period.matches("P\\d+M") && a.endsWith("-01") && b.endsWith("-01")) {
+                value = a.substring(0, 7) + "/" + b.substring(0, 7);
+            } else {
+                value = a + "/" + b;
+            }
+        }
+        return reference == null ? value : value.replace("XXXX", String.format("%04d", reference.getYear()));
+    }
+
+    private Set<String> outOfScope() throws IOException {
+        Set<String> ids = new HashSet<>();
+        try (InputStream in = getClass().getResourceAsStream("recognizers-datetime-out-of-scope.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    ids.add(line.split("\t", 2)[0]);
+                }
+            }
+        }
+        return ids;
+    }
+}
