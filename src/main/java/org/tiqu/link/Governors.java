@@ -55,6 +55,9 @@ final class Governors {
         if (before == null && after == null) {
             before = paragraphOpener(t, s);
         }
+        if (before == null && after == null) {
+            before = eventEdition(t, s, d.value.begin());
+        }
         LinkText.Placed date = before != null ? before : after;
         return date == null ? null : date.mention().value().get("timex");
     }
@@ -85,6 +88,41 @@ final class Governors {
         return null;
     }
 
+    /**
+     * For a figure of an event (本届大会共签约项目71个), the edition year of the event as
+     * named earlier (2023中德(欧)中小企业交流合作大会); a 其中 sentence is about the same event
+     * as the one before. Null for any other figure.
+     */
+    private LinkText.Placed eventEdition(LinkText t, LinkText.Sent s, int at) {
+        int here = t.indexOf(s);
+        LinkText.Sent about = s;
+        int until = at;
+        if (!isAboutEvent(t.slice(t.reachBack(s, at), at)) && here > 0
+                && MetricCues.prefix(cues.subsetConnectives, t.slice(s.begin(), s.end()).strip()) != null) {
+            about = t.sentences.get(here - 1);
+            until = about.end();
+        }
+        if (!isAboutEvent(t.slice(t.reachBack(about, until), until))) {
+            return null;
+        }
+        for (int i = t.indexOf(about); i >= Math.max(0, here - TOPIC_REACH); i--) {
+            LinkText.Sent prev = t.sentences.get(i);
+            List<LinkText.Placed> dates = t.within(prev.begin(), i == t.indexOf(about) ? until : prev.end(),
+                    p -> p.type() == RecordType.DATE);
+            for (int k = dates.size() - 1; k >= 0; k--) {
+                LinkText.Placed date = dates.get(k);
+                int end = t.clauseEnd(cues, date.end(), prev.end());
+                String name = t.slice(date.end(), Math.min(end, date.end() + 30));
+                for (String event : cues.eventNouns.entries().keySet()) {
+                    if (name.contains(event)) {
+                        return date;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** The DATE a sentence opens with (at most one character before it), or null. */
     private static LinkText.Placed opener(LinkText t, LinkText.Sent s) {
         List<LinkText.Placed> dates = t.within(s.begin(), Math.min(s.end(), s.begin() + OPENER_REACH),
@@ -96,18 +134,30 @@ final class Governors {
     }
 
     private String subject(LinkText t, MetricDraft d) {
+        return subjectAt(t, d.sentence, d.value.begin(), true);
+    }
+
+    /** The owner of a figure at {@code at} in sentence {@code s}, as a canonical name, or null. */
+    private String subjectAt(LinkText t, LinkText.Sent s, int at, boolean mayLookBack) {
         LinkText.Placed owner = null;
-        for (LinkText.Placed org : t.within(t.reachBack(d.sentence, d.value.begin()), d.value.begin(), p -> p.type() == RecordType.ORG)) {
-            if (isOwner(t, org, d.sentence, d.value.begin())) {
+        for (LinkText.Placed org : t.within(t.reachBack(s, at), at, p -> p.type() == RecordType.ORG)) {
+            if (isOwner(t, org, s, at)) {
                 owner = org;
             }
         }
-        if (owner == null && isAboutEvent(t.slice(t.reachBack(d.sentence, d.value.begin()), d.value.begin()))) {
+        if (owner != null) {
+            return owner.mention().value().get("name");
+        }
+        if (isAboutEvent(t.slice(t.reachBack(s, at), at))) {
             return null;
         }
-        if (owner == null) {
-            owner = topic(t, d.sentence);
+        int here = t.indexOf(s);
+        if (mayLookBack && here > 0 && MetricCues.prefix(cues.subsetConnectives, t.slice(s.begin(), s.end()).strip()) != null) {
+            // 其中，… reports part of what the sentence before reported: same owner
+            LinkText.Sent before = t.sentences.get(here - 1);
+            return subjectAt(t, before, before.end(), false);
         }
+        owner = topic(t, s);
         if (owner != null) {
             return owner.mention().value().get("name");
         }

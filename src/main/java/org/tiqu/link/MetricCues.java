@@ -33,6 +33,7 @@ final class MetricCues {
     final Lexicon clauseBreaks;
     final Lexicon eventNouns;
     final Lexicon continuing;
+    final Lexicon subsetConnectives;
     final Lexicon reportingVerbs;
 
     MetricCues(RuleFile file) {
@@ -54,6 +55,7 @@ final class MetricCues {
         clauseBreaks = file.lexicon("clause_breaks");
         eventNouns = file.lexicon("event_nouns");
         continuing = file.lexicon("continuing_connectives");
+        subsetConnectives = file.lexicon("subset_connectives");
         reportingVerbs = file.lexicon("reporting_verbs");
     }
 
