@@ -96,9 +96,9 @@ final class IndicatorPhrase {
             if (Character.isWhitespace(phrase.charAt(phrase.length() - 1)) || phrase.charAt(phrase.length() - 1) == '\u3000') {
                 e--;
                 changed = true;
-            } else if ((w = MetricCues.suffix(cues.approxBefore, phrase)) != null && !l.completion
+            } else if ((w = MetricCues.suffix(cues.approxBefore, phrase)) != null && !l.completion && isWord(t, e, w)
                     || (w = MetricCues.suffix(cues.modalityCues, phrase)) != null && !l.completion
-                    || (w = MetricCues.suffix(cues.fillers, phrase)) != null && w.length() < phrase.length()) {
+                    || (w = MetricCues.suffix(cues.fillers, phrase)) != null && w.length() < phrase.length() && isWord(t, e, w)) {
                 e -= w.length();
                 changed = true;
             } else if (!l.completion && (w = MetricCues.suffix(cues.linkingVerbs, phrase)) != null) {
@@ -156,8 +156,16 @@ final class IndicatorPhrase {
         if (afterDe) {
             a++;
         }
+        // a linking verb ends the noun when another value follows it in the clause
+        // (12个重点项目完成年度投资计划的41.5%), and belongs to it when none does (77个项目实现新纳统入库)
+        boolean valueFollows = !t.within(a, limit, LinkText::isValue).isEmpty();
         int e = a;
         while (e < limit) {
+            String verb;
+            if (valueFollows && e > a && (verb = MetricCues.prefix(cues.linkingVerbs, s.substring(e, limit))) != null
+                    && verb.length() >= 2) {
+                break;
+            }
             char c = s.charAt(e);
             if (c == '的' && (e + 1 >= limit || s.charAt(e + 1) == '“' || startsMention(t, e + 1))) {
                 break;
@@ -189,6 +197,14 @@ final class IndicatorPhrase {
             indicator = phrase.substring(1, phrase.length() - 1);
         }
         return new Right(a, e, indicator, structural, afterDe);
+    }
+
+    /**
+     * Whether {@code w}, ending at {@code end}, stands as a word: a one-character cue must be
+     * a word of its own for the segmenter (约 of 约5亿元, not of 签约).
+     */
+    private static boolean isWord(LinkText t, int end, String w) {
+        return w.length() > 1 || t.isOneCharWord(end - 1);
     }
 
     private static boolean startsMention(LinkText t, int at) {

@@ -48,9 +48,18 @@ class PassagesTest {
 
     @TestFactory
     Stream<DynamicTest> linkerOnHandGivenMentions() throws Exception {
+        return onHandGivenMentions("passages.yaml");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> singleMechanismsOnHandGivenMentions() throws Exception {
+        return onHandGivenMentions("linker-cases.yaml");
+    }
+
+    private Stream<DynamicTest> onHandGivenMentions(String resource) throws Exception {
         Pipeline pipeline = TestPipelines.standard();
         MetricLinker linker = new MetricLinker(pipeline.rules().file("metric"));
-        return passages().stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> {
+        return passages(resource).stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> {
             Document document = pipeline.document(TestPipelines.source(p.name(), p.text()), p.reference());
             List<Metric> metrics = linker.link(document, p.mentions());
             List<Record> records = new ArrayList<>(p.mentions());
@@ -69,7 +78,7 @@ class PassagesTest {
                 extracted.add(file.type());
             }
         }
-        return passages().stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> {
+        return passages("passages.yaml").stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> {
             Set<RecordType> needed = EnumSet.noneOf(RecordType.class);
             p.mentions().forEach(m -> needed.add(m.type()));
             assumeTrue(extracted.containsAll(needed), () -> "needs extractors for " + needed + "; rules give " + extracted);
@@ -136,9 +145,9 @@ class PassagesTest {
         }
     }
 
-    private static List<Passage> passages() throws Exception {
+    private static List<Passage> passages(String resource) throws Exception {
         JsonNode root;
-        try (InputStream in = PassagesTest.class.getResourceAsStream("passages.yaml")) {
+        try (InputStream in = PassagesTest.class.getResourceAsStream(resource)) {
             root = new ObjectMapper(new YAMLFactory()).readTree(in);
         }
         List<Passage> out = new ArrayList<>();
