@@ -247,8 +247,9 @@ final class Governors {
             if (words > 4) {
                 return null;
             }
-            if (m.type() == RecordType.ORG && isOwner(t, m, s, until)) {
-                return m;
+            if (m.type() == RecordType.ORG && isOwner(t, m, s, until)
+                    && t.within(s.begin(), m.begin(), LinkText::isValue).isEmpty()) {
+                return m; // not a name counted by a value before it (两个国家区域医疗中心)
             }
             at = m.end();
         }

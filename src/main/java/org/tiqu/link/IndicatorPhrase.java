@@ -207,7 +207,9 @@ final class IndicatorPhrase {
         return w.length() > 1 || t.isOneCharWord(end - 1);
     }
 
+    /** A value or date starts at {@code at}; a name may sit inside a noun (两个国家区域医疗中心). */
     private static boolean startsMention(LinkText t, int at) {
-        return t.mentionAt(at) != null;
+        LinkText.Placed m = t.mentionAt(at);
+        return m != null && m.type() != RecordType.ORG;
     }
 }
