@@ -38,7 +38,7 @@ final class Governors {
         LinkText.Sent s = d.sentence;
         int clauseStart = t.clauseStart(cues, d.value.begin(), s.begin());
         int clauseEnd = t.clauseEnd(cues, d.value.end(), s.end());
-        List<LinkText.Placed> inClause = t.within(clauseStart, clauseEnd, p -> p.type() == RecordType.DATE);
+        List<LinkText.Placed> inClause = t.within(clauseStart, clauseEnd, p -> isPeriod(t, p));
         LinkText.Placed before = null;
         LinkText.Placed after = null;
         for (LinkText.Placed p : inClause) {
@@ -49,7 +49,7 @@ final class Governors {
             }
         }
         if (before == null && after == null) {
-            List<LinkText.Placed> inSentence = t.within(t.reachBack(s, d.value.begin()), d.value.begin(), p -> p.type() == RecordType.DATE);
+            List<LinkText.Placed> inSentence = t.within(t.reachBack(s, d.value.begin()), d.value.begin(), p -> isPeriod(t, p));
             before = inSentence.isEmpty() ? null : inSentence.get(inSentence.size() - 1);
         }
         if (before == null && after == null) {
@@ -60,6 +60,23 @@ final class Governors {
         }
         LinkText.Placed date = before != null ? before : after;
         return date == null ? null : date.mention().value().get("timex");
+    }
+
+    /** A DATE that can be a period: not the year a change is measured against (比上年, 较去年同期). */
+    private boolean isPeriod(LinkText t, LinkText.Placed date) {
+        if (date.type() != RecordType.DATE) {
+            return false;
+        }
+        int from = Math.max(0, date.begin() - 2);
+        int to = Math.min(t.text.length(), date.end() + 2);
+        String around = t.slice(from, to);
+        for (String basis : cues.basisCues.entries().keySet()) {
+            int at = around.indexOf(basis);
+            if (at >= 0 && from + at <= date.begin() && date.end() <= from + at + basis.length()) {
+                return false;
+            }
+        }
+        return !t.slice(from, date.begin()).endsWith("比") && !t.slice(from, date.begin()).endsWith("较");
     }
 
     /**
