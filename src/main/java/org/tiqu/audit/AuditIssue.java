@@ -12,6 +12,8 @@ public record AuditIssue(Kind kind, String doc, int line, String message) {
         MISSING_SOURCE,
         /** The source's bytes are not the ones the records were made from. */
         SOURCE_CHANGED,
+        /** The saved article text of an HTML source is missing or is not what the source gives. */
+        TEXT_CHANGED,
         /** The source can no longer be decoded. */
         UNDECODABLE,
         /** The manifest names a records file that is not there. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tiqu.audit.AuditIssue.Kind;
 import org.tiqu.output.DocumentEntry;
 import org.tiqu.output.Manifest;
+import org.tiqu.source.HtmlArticle;
 import org.tiqu.source.SourceException;
 import org.tiqu.source.SourceReader;
 import org.tiqu.source.SourceText;
@@ -23,7 +24,9 @@ import org.tiqu.text.Span;
 /**
  * Proves an output folder against its sources: every source the manifest names is
  * re-read and its sha256 compared, and every record's {@code text} must equal the
- * source slice at {@code begin:end} in code points.
+ * source slice at {@code begin:end} in code points. For an HTML source the slice is of
+ * the article text, which is extracted again and must equal the text saved beside the
+ * records.
  */
 public final class Auditor {
 
@@ -35,6 +38,7 @@ public final class Auditor {
         int documents = 0;
         int records = 0;
         SourceReader reader = new SourceReader();
+        HtmlArticle html = new HtmlArticle();
         for (DocumentEntry entry : manifest.documents()) {
             if (!entry.ok()) {
                 continue;
@@ -54,9 +58,15 @@ public final class Auditor {
             }
             SourceText source;
             try {
-                source = reader.decode(entry.doc(), sourcePath, bytes);
+                source = entry.text() != null ? html.read(entry.doc(), sourcePath, bytes)
+                        : reader.decode(entry.doc(), sourcePath, bytes);
             } catch (SourceException e) {
                 issues.add(new AuditIssue(Kind.UNDECODABLE, entry.doc(), 0, e.getMessage()));
+                continue;
+            }
+            if (entry.text() != null && !savedTextMatches(outDir.resolve(entry.text()), source.text())) {
+                issues.add(new AuditIssue(Kind.TEXT_CHANGED, entry.doc(), 0, entry.text()
+                        + " is not the article text extracted from " + sourcePath + " (missing or edited)"));
                 continue;
             }
             Path recordsPath = outDir.resolve(entry.records());
@@ -67,6 +77,11 @@ public final class Auditor {
             records += auditRecords(entry.doc(), new CodePointText(source.text()), recordsPath, issues);
         }
         return new AuditReport(documents, records, List.copyOf(issues));
+    }
+
+    /** The offsets of an HTML source count the saved extracted text, which must be what the source gives today. */
+    private static boolean savedTextMatches(Path saved, String extracted) throws IOException {
+        return Files.isRegularFile(saved) && Files.readString(saved, StandardCharsets.UTF_8).equals(extracted);
     }
 
     private static int auditRecords(String doc, CodePointText text, Path recordsPath, List<AuditIssue> issues) throws IOException {

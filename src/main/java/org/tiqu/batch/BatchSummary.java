@@ -1,10 +1,25 @@
 package org.tiqu.batch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-/** The outcome of a batch: documents done and failed, records by type, time taken. */
-public record BatchSummary(int done, int failed, Map<String, Integer> recordsByType, Duration elapsed) {
+/**
+ * The outcome of a batch.
+ *
+ * @param done          documents extracted in this run
+ * @param skipped       documents left as they were (bytes, rules and options unchanged)
+ * @param failedSources sources that could not be read or processed, by path
+ * @param pruned        documents whose records were removed because their source is gone
+ * @param recordsByType records of the documents of this run's inputs (done and skipped), by type
+ */
+public record BatchSummary(int done, int skipped, List<String> failedSources, int pruned,
+                           Map<String, Integer> recordsByType, Duration elapsed) {
+
+    /** How many sources failed. */
+    public int failed() {
+        return failedSources.size();
+    }
 
     public int records() {
         return recordsByType.values().stream().mapToInt(Integer::intValue).sum();
@@ -12,7 +27,8 @@ public record BatchSummary(int done, int failed, Map<String, Integer> recordsByT
 
     @Override
     public String toString() {
-        return String.format("%d documents done, %d failed; %d records %s; %.1f s",
-                done, failed, records(), recordsByType, elapsed.toMillis() / 1000.0);
+        return String.format("%d documents done, %d skipped, %d failed%s; %d records %s; %.1f s",
+                done, skipped, failed(), pruned > 0 ? ", " + pruned + " pruned" : "",
+                records(), recordsByType, elapsed.toMillis() / 1000.0);
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.tiqu.batch.BatchOptions;
 import org.tiqu.batch.BatchRunner;
 import org.tiqu.batch.BatchSummary;
 import org.tiqu.pipeline.Pipeline;
@@ -17,14 +18,18 @@ import org.tiqu.rules.RulesLoader;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extract records from press releases.",
-                "Reads each INPUT (a file, or a folder of files), writes OUT/records/<doc>.jsonl for each",
-                "document and OUT/manifest.json. A file that cannot be read (binary, empty, undecodable)",
-                "is reported by name and skipped; the batch goes on."},
+                "Reads each INPUT (a file, or a folder of files) and writes, in OUT:",
+                "  records/<doc>.jsonl, manifest.json, metrics.csv and audit.html.",
+                "A file that cannot be read (binary, empty, undecodable) is named and",
+                "skipped; the batch goes on. A source the manifest holds with the same",
+                "bytes, rules, code and reference date is skipped (incremental runs).",
+                "HTML files (.html, .htm): the article text is extracted and saved as",
+                "  text/<doc>.txt; their offsets refer to that text."},
         footer = {"", "Exit codes: 0 all documents done, 1 some failed, 2 bad usage or rules."})
 final class ExtractCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", arity = "0..*",
-            description = "Files or folders to read (default: seeds/). Text in UTF-8 or GB18030.")
+            description = "Files or folders to read (default: seeds/). Text in UTF-8 or GB18030, or saved HTML.")
     List<Path> inputs;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (default: output/).")
@@ -37,15 +42,43 @@ final class ExtractCommand implements Callable<Integer> {
             description = "The date relative expressions (今年, 去年) resolve against; default: inferred from each document.")
     LocalDate referenceDate;
 
+    @Option(names = {"-j", "--threads"}, paramLabel = "N",
+            description = "Worker threads sharing one loaded pipeline (default: the cores, ${DEFAULT-VALUE}). Output is the same for any N.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--prune", description = "Remove the records of sources that no longer exist (kept otherwise).")
+    boolean prune;
+
+    @Option(names = "--progress", paramLabel = "auto|bar|log",
+            description = "A progress bar (on a terminal: auto), or log lines.")
+    String progress = "auto";
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        boolean bar = switch (progress) {
+            case "bar" -> true;
+            case "log" -> false;
+            case "auto" -> System.console() != null;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--progress must be auto, bar or log, not " + progress);
+        };
         Path rulesDir = rules != null ? rules : Defaults.projectPath("rules");
         Path outDir = out != null ? out : Defaults.projectPath("output");
         List<Path> in = inputs != null && !inputs.isEmpty() ? inputs : List.of(Defaults.projectPath("seeds"));
         RuleBook book = new RulesLoader().load(rulesDir);
         Pipeline pipeline = Pipeline.standard(book);
-        BatchSummary summary = new BatchRunner(pipeline, outDir, referenceDate, System.err).run(in);
+        BatchOptions options = new BatchOptions(threads, prune, referenceDate, bar);
+        BatchSummary summary = new BatchRunner(pipeline, outDir, System.err, options).run(in);
+        for (String failed : summary.failedSources()) {
+            System.err.println("tiqu: failed: " + failed);
+        }
         System.err.println("tiqu: " + summary + "; output in " + outDir);
-        return summary.failed() > 0 ? Main.SOME_FAILED : Main.OK;
+        return summary.failed() == 0 ? Main.OK : Main.SOME_FAILED;
     }
 }

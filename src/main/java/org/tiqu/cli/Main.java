@@ -17,8 +17,8 @@ import org.tiqu.source.SourceException;
  */
 @Command(name = "tiqu", mixinStandardHelpOptions = true, version = "tiqu 0.1.0",
         description = "Extracts normalised, auditable records from Chinese press releases.",
-        subcommands = {ExtractCommand.class, AuditCommand.class, RulesCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {ExtractCommand.class, AuditCommand.class, ScoreCommand.class, RulesCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all good, 1 some documents failed or the audit found problems, 2 bad usage or rules."})
 public final class Main implements Runnable {
 
@@ -56,8 +56,8 @@ public final class Main implements Runnable {
             err.println("tiqu: " + e.getMessage());
             return SOME_FAILED;
         }
-        if (e instanceof java.io.IOException) {
-            err.println("tiqu: " + e.getMessage());
+        if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            err.println("tiqu: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return SOME_FAILED;
         }
         err.println("tiqu: internal error: " + e);

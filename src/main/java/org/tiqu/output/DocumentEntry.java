@@ -2,42 +2,71 @@ package org.tiqu.output;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import org.tiqu.document.ReferenceTime;
 
 /**
- * What the manifest says of one input file.
+ * What the manifest says of one input file. A later run skips the file when its bytes
+ * ({@code sha256}), the rules ({@code rules_sha256}) and the {@code --reference-date}
+ * given are all unchanged.
  *
  * @param doc      the document id (file name without extension), or null when the file was refused
  * @param source   the input's path, relative to the output folder where possible
  * @param sha256   digest of the input bytes
+ * @param format   {@code text} or {@code html}
  * @param encoding {@code UTF-8} or {@code GB18030}; null when not decoded
  * @param bom      whether a byte order mark was dropped
+ * @param offsets  what record offsets count code points of: {@code source} (the decoded
+ *                 source) or {@code text} (the article text extracted from HTML, saved in {@code text})
+ * @param text     the extracted text file, relative to the output folder; null for plain text sources
  * @param status   {@code ok} or {@code failed}
  * @param records  the records file, relative to the output folder; null when failed
  * @param counts   records by type
  * @param reference the time relative dates were resolved against, and how it was found; null when failed
+ * @param rulesSha256   digest of the rules set these records were made with
+ * @param codeSha256    digest of the tiqu code that made them
+ * @param referenceDate the {@code --reference-date} given, or null
  * @param error    why the file failed, or null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({"doc", "source", "sha256", "format", "encoding", "bom", "offsets", "text", "status",
+        "records", "counts", "reference", "rules_sha256", "code_sha256", "reference_date", "error"})
 public record DocumentEntry(
         @JsonProperty("doc") String doc,
         @JsonProperty("source") String source,
         @JsonProperty("sha256") String sha256,
+        @JsonProperty("format") String format,
         @JsonProperty("encoding") String encoding,
         @JsonProperty("bom") boolean bom,
+        @JsonProperty("offsets") String offsets,
+        @JsonProperty("text") String text,
         @JsonProperty("status") String status,
         @JsonProperty("records") String records,
         @JsonProperty("counts") Map<String, Integer> counts,
         @JsonProperty("reference") ReferenceTime reference,
+        @JsonProperty("rules_sha256") String rulesSha256,
+        @JsonProperty("code_sha256") String codeSha256,
+        @JsonProperty("reference_date") String referenceDate,
         @JsonProperty("error") String error) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+    public static final String FORMAT_TEXT = "text";
+    public static final String FORMAT_HTML = "html";
+    public static final String OFFSETS_SOURCE = "source";
+    public static final String OFFSETS_TEXT = "text";
 
+    @JsonIgnore
     public boolean ok() {
         return OK.equals(status);
+    }
+
+    public static DocumentEntry failed(String doc, String source, String sha256, String format, String error) {
+        return new DocumentEntry(doc, source, sha256, format, null, false, null, null, FAILED, null, Map.of(),
+                null, null, null, null, error);
     }
 }

@@ -13,11 +13,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * {@code output/manifest.json}: which sources were read, with which rules, and what
- * became of each. The audit starts from it.
+ * became of each. The audit starts from it; the next batch skips what it says is
+ * unchanged. The batch rewrites it (atomically) after every document, so a run that is
+ * killed loses none of the documents it finished.
  *
  * @param rulesDir    the rules folder used
- * @param rulesSha256 digest of the rules set: when it changes, every output may change
+ * @param rulesSha256 digest of the rules set of the latest run
  * @param referenceDate the {@code --reference-date} given, or null
+ * @param documents   one entry per source, in order of source path; entries of sources not
+ *                    read by the latest run (skipped, or outside its inputs) are kept
  */
 public record Manifest(
         @JsonProperty("tool") String tool,
@@ -28,11 +32,15 @@ public record Manifest(
         @JsonProperty("documents") List<DocumentEntry> documents) {
 
     public static final String FILE_NAME = "manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static boolean exists(Path outDir) {
+        return Files.isRegularFile(outDir.resolve(FILE_NAME));
+    }
 
     public void write(Path outDir) throws IOException {
         AtomicFiles.write(outDir.resolve(FILE_NAME), JSON.writeValueAsBytes(this));

@@ -12,7 +12,10 @@ import org.tiqu.document.Segmenter;
 import org.tiqu.document.Sentence;
 import org.tiqu.document.hanlp.HanlpSegmenter;
 import org.tiqu.extract.Extractor;
+import org.tiqu.extract.money.MoneyExtractor;
+import org.tiqu.extract.number.NumberContext;
 import org.tiqu.extract.percent.PercentExtractor;
+import org.tiqu.extract.quantity.QuantityExtractor;
 import org.tiqu.extract.time.DateExtractor;
 import org.tiqu.extract.time.DurationExtractor;
 import org.tiqu.extract.time.TimeReferenceInference;
@@ -55,7 +58,13 @@ public final class Pipeline {
     public static Pipeline standard(RuleBook rules) {
         List<Extractor> extractors = new ArrayList<>();
         if (rules.has("percent")) {
-            extractors.add(new PercentExtractor(rules.file("percent")));
+            extractors.add(new PercentExtractor(rules.file("percent"), new NumberContext(rules.file("number"))));
+        }
+        if (rules.has("money")) {
+            extractors.add(new MoneyExtractor(rules, new NumberContext(rules.file("number"))));
+        }
+        if (rules.has("quantity")) {
+            extractors.add(new QuantityExtractor(rules, new NumberContext(rules.file("number"))));
         }
         if (rules.has("date")) {
             extractors.add(new DateExtractor(rules));

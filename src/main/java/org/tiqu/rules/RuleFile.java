@@ -3,6 +3,7 @@ package org.tiqu.rules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ public final class RuleFile {
     private final RecordType type;
     private final Map<String, Lexicon> lexicons;
     private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, String> patterns = new LinkedHashMap<>();
 
     RuleFile(Path path, String namespace, RecordType type, Map<String, Lexicon> lexicons) {
         this.path = path;
@@ -26,6 +28,19 @@ public final class RuleFile {
 
     void add(Rule rule) {
         rules.add(rule);
+    }
+
+    void addPattern(String name, String regex) {
+        patterns.put(name, regex);
+    }
+
+    /** The expanded regex of named sub-pattern {@code name} (every reference replaced), for code that matches it directly. */
+    public String pattern(String name) {
+        String regex = patterns.get(name);
+        if (regex == null) {
+            throw new IllegalArgumentException(path + ": no pattern '" + name + "'");
+        }
+        return regex;
     }
 
     public Path path() {

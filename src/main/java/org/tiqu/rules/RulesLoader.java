@@ -110,7 +110,7 @@ public final class RulesLoader {
             spec.lexicons().keySet().forEach(name -> lexicons.put(name, pieces.get(namespace + "." + name).lexicon()));
             RuleFile file = new RuleFile(path, namespace, type, lexicons);
             for (String name : spec.patterns().keySet()) {
-                expand(namespace + "." + name, pieces, expanded, new ArrayDeque<>());
+                file.addPattern(name, expand(namespace + "." + name, pieces, expanded, new ArrayDeque<>()));
             }
             for (RuleSpec ruleSpec : spec.rules()) {
                 Rule rule = compile(file, ruleSpec, pieces, expanded);

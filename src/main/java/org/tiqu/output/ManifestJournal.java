@@ -1,0 +1,75 @@
+package org.tiqu.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.tiqu.source.SourceReader;
+
+/**
+ * The entries a running batch has finished but not yet folded into {@code manifest.json}:
+ * one small file per source in {@code .journal/}, each written atomically as soon as its
+ * document is done. Rewriting the whole manifest after every document would cost time
+ * in the square of the batch size; a journal entry costs the same for the first document
+ * and the ten-thousandth. A run ends by writing the manifest and clearing the journal; a
+ * run that was killed leaves its journal, which the next run reads over the manifest, so
+ * nothing finished is lost and no file is ever half written.
+ */
+public final class ManifestJournal {
+
+    public static final String DIR_NAME = ".journal";
+
+    private final Path dir;
+
+    public ManifestJournal(Path outDir) {
+        this.dir = outDir.resolve(DIR_NAME);
+    }
+
+    public void record(DocumentEntry entry) throws IOException {
+        AtomicFiles.write(fileOf(entry.source()), Manifest.JSON.writeValueAsBytes(entry));
+    }
+
+    public void forget(String source) throws IOException {
+        Files.deleteIfExists(fileOf(source));
+    }
+
+    /** The entries of a run that did not finish; none after a run that did. */
+    public List<DocumentEntry> entries() throws IOException {
+        List<DocumentEntry> entries = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return entries;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                entries.add(Manifest.JSON.readValue(f.toFile(), DocumentEntry.class));
+            }
+        }
+        return entries;
+    }
+
+    /** Called once the manifest holds every entry. */
+    public void clear() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    private Path fileOf(String source) {
+        String key = SourceReader.sha256(source.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        return dir.resolve(key + ".json");
+    }
+}

@@ -1,0 +1,87 @@
+package org.tiqu.output;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * {@code output/metrics.csv}: one row per METRIC record of every document in the manifest,
+ * for a spreadsheet. UTF-8 with a byte order mark, which Excel needs to read Chinese text.
+ *
+ * <p>{@code value} is the amount (MONEY, QUANTITY) or percent (PERCENT) and {@code unit} its
+ * currency, unit or {@code %}; {@code change} is the signed percent change ({@code -3.2} for
+ * 下降3.2%) and {@code change_basis} {@code yoy}, {@code mom} or empty; {@code begin} and
+ * {@code end} locate the evidence in code points.
+ */
+public final class MetricsCsv {
+
+    public static final String FILE_NAME = "metrics.csv";
+    public static final List<String> COLUMNS = List.of("doc", "subject", "period", "indicator", "value", "unit",
+            "change", "change_basis", "modality", "evidence", "begin", "end");
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private MetricsCsv() {
+    }
+
+    public static void write(Path outDir, Manifest manifest) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (DocumentEntry entry : manifest.documents()) {
+            for (JsonNode r : RecordFiles.read(outDir, entry)) {
+                if ("METRIC".equals(r.path("type").asText())) {
+                    rows.add(row(r));
+                }
+            }
+        }
+        CsvSchema schema = CsvSchema.builder().addColumns(COLUMNS, CsvSchema.ColumnType.STRING).build()
+                .withHeader().withLineSeparator("\r\n");
+        // The atomic writer owns the stream: it must stay open to be forced to disk.
+        CsvMapper csv = new CsvMapper();
+        csv.getFactory().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        AtomicFiles.write(outDir.resolve(FILE_NAME), out -> {
+            out.write(UTF8_BOM);
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            csv.writer(schema).writeValues(w).writeAll(rows.stream().map(List::toArray).toList()).close();
+            w.flush();
+        });
+    }
+
+    private static List<String> row(JsonNode r) {
+        JsonNode value = r.path("value");
+        String amount = firstText(value, "amount", "percent", "value");
+        String unit = firstText(value, "currency", "unit");
+        if (unit.isEmpty() && value.has("percent")) {
+            unit = "%";
+        }
+        JsonNode change = r.path("change");
+        String changeText = "";
+        if (change.isObject() && change.hasNonNull("percent")) {
+            String p = change.get("percent").asText();
+            changeText = "down".equals(change.path("direction").asText()) ? "-" + p : p;
+        }
+        return Arrays.asList(text(r, "doc"), text(r, "subject"), text(r, "period"), text(r, "indicator"), amount, unit,
+                changeText, change.isObject() ? text(change, "basis") : "", text(r, "modality"), text(r, "text"),
+                text(r, "begin"), text(r, "end"));
+    }
+
+    private static String firstText(JsonNode o, String... keys) {
+        for (String k : keys) {
+            if (o.hasNonNull(k)) {
+                return o.get(k).asText();
+            }
+        }
+        return "";
+    }
+
+    private static String text(JsonNode o, String key) {
+        return o.hasNonNull(key) ? o.get(key).asText() : "";
+    }
+}
