@@ -1,9 +1,10 @@
 package org.tiqu.link;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 
 import org.tiqu.rules.Lexicon;
 import org.tiqu.rules.RuleFile;
@@ -83,7 +84,8 @@ final class MetricCues {
         return null;
     }
 
-    private static final Map<Lexicon, List<String>> SORTED = new ConcurrentHashMap<>();
+    /** Words longest first, per lexicon; weak so that rule books loaded and dropped do not pile up. */
+    private static final Map<Lexicon, List<String>> SORTED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private static List<String> longestFirst(Lexicon lexicon) {
         return SORTED.computeIfAbsent(lexicon, l -> l.entries().keySet().stream()
