@@ -238,13 +238,13 @@ final class Governors {
         return false;
     }
 
-    /** The owner named at the start of the latest earlier sentence that opens with one. */
+    /** The zone named at the start of the latest earlier sentence that opens with one. */
     private LinkText.Placed topic(LinkText t, LinkText.Sent s) {
         int here = t.indexOf(s);
         for (int i = here - 1; i >= Math.max(0, here - TOPIC_REACH); i--) {
             LinkText.Placed opener = opener(t, t.sentences.get(i), t.sentences.get(i).end());
-            if (opener != null) {
-                return opener;
+            if (opener != null && MetricCues.suffix(cues.zoneSuffixes, opener.mention().text()) != null) {
+                return opener; // a zone carries on as the topic; a company owns only its own sentence
             }
         }
         return null;

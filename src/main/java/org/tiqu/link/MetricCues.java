@@ -34,6 +34,7 @@ final class MetricCues {
     final Lexicon clauseBreaks;
     final Lexicon eventNouns;
     final Lexicon continuing;
+    final Lexicon zoneSuffixes;
     final Lexicon subsetConnectives;
     final Lexicon reportingVerbs;
 
@@ -56,6 +57,7 @@ final class MetricCues {
         clauseBreaks = file.lexicon("clause_breaks");
         eventNouns = file.lexicon("event_nouns");
         continuing = file.lexicon("continuing_connectives");
+        zoneSuffixes = file.lexicon("zone_suffixes");
         subsetConnectives = file.lexicon("subset_connectives");
         reportingVerbs = file.lexicon("reporting_verbs");
     }
