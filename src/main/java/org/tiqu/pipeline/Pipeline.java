@@ -14,6 +14,7 @@ import org.tiqu.document.hanlp.HanlpSegmenter;
 import org.tiqu.extract.Extractor;
 import org.tiqu.extract.money.MoneyExtractor;
 import org.tiqu.extract.number.NumberContext;
+import org.tiqu.extract.org.OrgExtractor;
 import org.tiqu.extract.percent.PercentExtractor;
 import org.tiqu.extract.quantity.QuantityExtractor;
 import org.tiqu.extract.time.DateExtractor;
@@ -71,6 +72,9 @@ public final class Pipeline {
         }
         if (rules.has("duration")) {
             extractors.add(new DurationExtractor(rules));
+        }
+        if (rules.has("org")) {
+            extractors.add(new OrgExtractor(rules, HanlpSegmenter.withNames()));
         }
         ReferenceInference referenceInference = rules.has("date") ? new TimeReferenceInference(rules) : null;
         return new Pipeline(rules, HanlpSegmenter.plain(), extractors, referenceInference);

@@ -1,0 +1,339 @@
+package org.tiqu.extract.org;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.tiqu.document.Document;
+import org.tiqu.document.Segmenter;
+import org.tiqu.document.Sentence;
+import org.tiqu.document.Term;
+import org.tiqu.extract.Extractor;
+import org.tiqu.extract.RuleMatcher;
+import org.tiqu.record.Candidate;
+import org.tiqu.record.RecordType;
+import org.tiqu.record.Value;
+import org.tiqu.rules.Rule;
+import org.tiqu.rules.RuleBook;
+import org.tiqu.rules.RuleException;
+import org.tiqu.rules.RuleFile;
+import org.tiqu.text.Span;
+
+/**
+ * Organisation names. Candidates come from the gazetteer, the suffix grammar, short body names,
+ * HanLP's dictionary organisation words and brand lists; then whatever lies inside titles,
+ * quoted honours or event names, and generic nouns, are dropped; then abbreviations the document
+ * defines give their uses the full name. Overlaps among what is left are the resolver's business
+ * (longest wins at equal priority), so the records are flat.
+ *
+ * <p>HanLP's organisation recogniser is not used here: it is ten times slower than plain
+ * segmentation and, alone, less precise than these rules (see the README).
+ */
+public final class OrgExtractor implements Extractor {
+
+    private final RuleFile rules;
+    private final OrgLexicons lex;
+    private final SuffixGrammar grammar;
+    private final WordTrie<String> gazetteer;
+    private final WordTrie<Rule> endings = new WordTrie<>();
+    private final WordTrie<Rule> shortBodies = new WordTrie<>();
+    private final Map<String, Rule> byKind = new LinkedHashMap<>();
+    private final List<Rule> suffixRules = new ArrayList<>();
+    private final Pattern eventAfter;
+
+    private final Segmenter recogniser;
+
+    /** An extractor without HanLP's organisation recogniser. */
+    public OrgExtractor(RuleBook book) {
+        this(book, null);
+    }
+
+    /**
+     * @param recogniser segmentation with HanLP's organisation recogniser on, run only on sentences
+     *                   where a name ending was found but the grammar could not bound a name; or null
+     */
+    public OrgExtractor(RuleBook book, Segmenter recogniser) {
+        this.recogniser = recogniser;
+        this.rules = book.file("org");
+        this.lex = OrgLexicons.of(rules);
+        this.grammar = new SuffixGrammar(lex);
+        Rule gazetteerRule = null;
+        for (Rule rule : rules.rules()) {
+            switch (rule.kind() == null ? "" : rule.kind()) {
+                case "suffix" -> {
+                    suffixRules.add(rule);
+                    rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> endings.add(w, rule));
+                }
+                case "gazetteer" -> gazetteerRule = rule;
+                case "short" -> {
+                    byKind.put(rule.kind(), rule);
+                    rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> shortBodies.add(w, rule));
+                }
+                case "recogniser", "dictionary", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
+                default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
+            }
+        }
+        this.gazetteer = new WordTrie<>();
+        if (gazetteerRule != null) {
+            book.lexicon(gazetteerRule.param("lexicon", "org_gazetteer.names")).entries().forEach(gazetteer::add);
+        }
+        byKind.put("gazetteer", gazetteerRule);
+        this.eventAfter = Pattern.compile("^([\\p{IsHan}A-Za-z0-9]{0,8}?)" + book.lexicon("org.event_endings").regex());
+    }
+
+    @Override
+    public String name() {
+        return "org";
+    }
+
+    @Override
+    public List<Candidate> extract(Document document) {
+        SentenceTerms terms = new SentenceTerms(document);
+        List<Candidate> found = new ArrayList<>();
+        addGazetteer(document, terms, found);
+        addSuffixNames(document, terms, found);
+        addShortBodies(document, found);
+        addWholeMatches(document, byKind.get("department"), found);
+        addDictionaryWords(document, terms, found);
+        addBrandLists(document, found);
+        List<Candidate> kept = dropNonNames(document, found);
+        return applyAbbreviations(document, kept);
+    }
+
+    private static boolean onWordBoundaries(List<Term> words, Span s) {
+        boolean begins = false;
+        boolean ends = false;
+        for (Term t : words) {
+            begins |= t.span().begin() == s.begin();
+            ends |= t.span().end() == s.end();
+        }
+        return begins && ends;
+    }
+
+    private void addGazetteer(Document document, SentenceTerms terms, List<Candidate> out) {
+        Rule rule = byKind.get("gazetteer");
+        if (rule == null) {
+            return;
+        }
+        for (Sentence sentence : document.sentences()) {
+            for (WordTrie.Hit<String> hit : gazetteer.longest(document.slice(sentence.span()), sentence.span().begin())) {
+                Span s = hit.span();
+                // A hit across a word boundary is a coincidence of characters: 联合国 in 联合/国家.
+                if (onWordBoundaries(terms.around(s.begin()), s)) {
+                    out.add(candidate(document, s, rule));
+                }
+            }
+        }
+    }
+
+    private void addSuffixNames(Document document, SentenceTerms terms, List<Candidate> out) {
+        for (Sentence sentence : document.sentences()) {
+            List<WordTrie.Hit<Rule>> unbounded = new ArrayList<>();
+            for (WordTrie.Hit<Rule> hit : endings.all(document.slice(sentence.span()), sentence.span().begin())) {
+                Rule rule = hit.value();
+                Span name = grammar.nameEndingWith(terms.around(hit.span().begin()), hit.span(), options(rule));
+                if (name != null) {
+                    out.add(candidate(document, name, rule));
+                } else if (hit.span().length() > 1) {
+                    unbounded.add(hit);
+                }
+            }
+            if (!unbounded.isEmpty()) {
+                addRecognised(document, sentence, terms.around(sentence.span().begin()), unbounded, out);
+            }
+        }
+    }
+
+    /**
+     * HanLP's organisation recogniser, run only on the clause before a name ending the grammar
+     * could not bound (from the last punctuation up to the ending): its organisations that end
+     * with the ending and that the plain words could make up are candidates. The recogniser is
+     * several times slower than plain segmentation, so it never runs on whole sentences.
+     */
+    private void addRecognised(Document document, Sentence sentence, List<Term> words, List<WordTrie.Hit<Rule>> unbounded,
+                               List<Candidate> out) {
+        Rule rule = byKind.get("recogniser");
+        if (recogniser == null || rule == null) {
+            return;
+        }
+        for (WordTrie.Hit<Rule> hit : unbounded) {
+            Span clause = clauseBefore(words, hit.span(), sentence.span().begin());
+            for (Term t : recogniser.segment(document.slice(clause))) {
+                Span span = new Span(clause.begin() + t.span().begin(), clause.begin() + t.span().end());
+                if (t.pos().startsWith("nt") && span.end() == hit.span().end() && span.length() > hit.span().length()
+                        && grammar.couldBeName(words, span, hit.span(), options(hit.value()))) {
+                    out.add(candidate(document, span, rule));
+                }
+            }
+        }
+    }
+
+    /** From the word after the last punctuation before {@code ending} (at most 30 characters back) to its end. */
+    private static Span clauseBefore(List<Term> words, Span ending, int sentenceBegin) {
+        int begin = Math.max(sentenceBegin, ending.end() - 30);
+        for (Term t : words) {
+            if (t.span().end() > ending.begin()) {
+                break;
+            }
+            if (t.pos().equals("w") && t.span().end() > begin) {
+                begin = t.span().end();
+            }
+        }
+        return new Span(begin, ending.end());
+    }
+
+    private static SuffixGrammar.Options options(Rule rule) {
+        return new SuffixGrammar.Options(
+                SuffixGrammar.Distinctive.valueOf(rule.param("distinctive", "none").toUpperCase(java.util.Locale.ROOT)),
+                flag(rule, "stop_at_names"), flag(rule, "place_before"));
+    }
+
+    private static boolean flag(Rule rule, String name) {
+        return Boolean.parseBoolean(rule.param(name, "false"));
+    }
+
+    private void addShortBodies(Document document, List<Candidate> out) {
+        for (Sentence sentence : document.sentences()) {
+            for (WordTrie.Hit<Rule> hit : shortBodies.longest(document.slice(sentence.span()), sentence.span().begin())) {
+                out.add(candidate(document, hit.span(), hit.value()));
+            }
+        }
+    }
+
+    private void addWholeMatches(Document document, Rule rule, List<Candidate> out) {
+        if (rule != null) {
+            RuleMatcher.forEachMatch(rule, document, m -> out.add(candidate(document, m.span(), rule)));
+        }
+    }
+
+    /** Organisation words of HanLP's core dictionary (新华社, 北京大学), in sentences already segmented. */
+    private void addDictionaryWords(Document document, SentenceTerms terms, List<Candidate> out) {
+        Rule rule = byKind.get("dictionary");
+        if (rule == null) {
+            return;
+        }
+        for (Sentence sentence : document.sentences()) {
+            // Only sentences some cheaper cue already had segmented: segmenting every sentence for
+            // these words alone would cost as much as all the rest of the extractor.
+            List<Term> words = terms.ifSegmented(sentence);
+            if (words == null) {
+                continue;
+            }
+            for (Term t : words) {
+                if (t.pos().startsWith("nt") && t.span().length() > 1) {
+                    out.add(candidate(document, t.span(), rule));
+                }
+            }
+        }
+    }
+
+    private static final Pattern LIST_ITEM = Pattern.compile("[^、]+");
+
+    private void addBrandLists(Document document, List<Candidate> out) {
+        Rule rule = byKind.get("list");
+        if (rule == null) {
+            return;
+        }
+        int maxItem = Integer.parseInt(rule.param("max_item", "8"));
+        String view = document.view().text();
+        RuleMatcher.forEachMatch(rule, document, m -> {
+            String group = m.group("list") != null ? "list" : m.group("list2") != null ? "list2" : "list3";
+            int from = document.view().toView(m.groupSpan(group).begin());
+            Matcher item = LIST_ITEM.matcher(view).region(from, from + m.group(group).length());
+            while (item.find()) {
+                int length = item.group().codePointCount(0, item.group().length());
+                if (length >= 2 && length <= maxItem) {
+                    out.add(candidate(document, document.view().toSource(item.start(), item.end()), rule));
+                }
+            }
+        });
+    }
+
+    /** Drops names inside titles, quotes and event names, generic nouns and known non-names. */
+    private List<Candidate> dropNonNames(Document document, List<Candidate> found) {
+        List<Span> blocked = new ArrayList<>();
+        Rule block = byKind.get("block");
+        if (block != null) {
+            RuleMatcher.forEachMatch(block, document, m -> blocked.add(m.span()));
+        }
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : found) {
+            String surface = document.slice(c.span());
+            if (lex.notOrg().contains(surface) || lex.genericAnaphors().contains(surface)) {
+                continue;
+            }
+            if (blocked.stream().anyMatch(b -> b.overlaps(c.span()))) {
+                continue;
+            }
+            if (startsEventName(document, c.span())) {
+                continue;
+            }
+            kept.add(c);
+        }
+        return kept;
+    }
+
+    private boolean startsEventName(Document document, Span name) {
+        String view = document.view().text();
+        int at = document.view().toView(name.end());
+        Matcher m = eventAfter.matcher(view).region(at, Math.min(view.length(), at + 14));
+        return m.lookingAt() && !m.group(1).contains("的");
+    }
+
+    /** Finds 以下简称 definitions and gives the short form, from its definition on, the full name. */
+    private List<Candidate> applyAbbreviations(Document document, List<Candidate> kept) {
+        Rule rule = byKind.get("abbreviation");
+        List<Abbreviation> defined = new ArrayList<>();
+        if (rule != null) {
+            RuleMatcher.forEachMatch(rule, document, m -> {
+                Candidate full = longestEndingAt(kept, m.span().begin());
+                if (full != null) {
+                    defined.add(new Abbreviation(m.group("abbr"), m.groupSpan("abbr"), full.value().get("name")));
+                }
+            });
+        }
+        if (defined.isEmpty()) {
+            return kept;
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : kept) {
+            Abbreviation a = definitionOf(defined, document.slice(c.span()), c.span());
+            out.add(a == null ? c : new Candidate(c.type(), c.span(), Value.of("name", a.fullName()), c.rule(), c.priority()));
+        }
+        String view = document.view().text();
+        for (Abbreviation a : defined) {
+            int from = document.view().toView(a.shortSpan().begin());
+            for (int at = view.indexOf(a.shortForm(), from); at >= 0; at = view.indexOf(a.shortForm(), at + a.shortForm().length())) {
+                Span use = document.view().toSource(at, at + a.shortForm().length());
+                if (definitionOf(defined, document.slice(use), use) == a) {
+                    out.add(new Candidate(RecordType.ORG, use, Value.of("name", a.fullName()), rule.id(), rule.priority()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The latest definition of {@code surface} made at or before {@code at}, or null. */
+    private static Abbreviation definitionOf(List<Abbreviation> defined, String surface, Span at) {
+        Abbreviation best = null;
+        for (Abbreviation a : defined) {
+            if (a.shortForm().equals(surface) && a.shortSpan().begin() <= at.begin()) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private static Candidate longestEndingAt(List<Candidate> candidates, int end) {
+        return candidates.stream().filter(c -> c.span().end() == end)
+                .max(Comparator.comparingInt(c -> c.span().length())).orElse(null);
+    }
+
+    private static Candidate candidate(Document document, Span span, Rule rule) {
+        return new Candidate(RecordType.ORG, span, Value.of("name", document.slice(span)), rule.id(), rule.priority());
+    }
+}
