@@ -123,6 +123,9 @@ final class IndicatorPhrase {
                     && !l.completion) {
                 a += w.length();
                 changed = true;
+            } else if (t.verbThenLe(a, e)) {
+                a = phrase.indexOf('了') + a + 1; // 铸就了年产…: a verb done before the indicator
+                changed = true;
             } else if (MetricCues.prefix(cues.fillers, phrase) != null && t.isOneCharWord(a)) {
                 a++; // 共签约项目: a one-character adverb the segmenter splits off
                 changed = true;

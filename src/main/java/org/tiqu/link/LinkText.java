@@ -235,4 +235,23 @@ final class LinkText {
     int reachBack(Sent s, int at) {
         return Math.max(s.begin(), at - MAX_SENTENCE_REACH);
     }
+
+    /** Whether {@code [begin, end)} starts with a verb directly followed by 了, with words after it. */
+    boolean verbThenLe(int begin, int end) {
+        Sent s = sentenceAt(begin);
+        if (s == null) {
+            return false;
+        }
+        for (Term term : terms(s)) {
+            int b = unitIndex(term.span().begin());
+            if (b == begin) {
+                int after = unitIndex(term.span().end());
+                return term.pos() != null && term.pos().startsWith("v") && after + 1 < end && text.charAt(after) == '了';
+            }
+            if (b > begin) {
+                return false;
+            }
+        }
+        return false;
+    }
 }
