@@ -35,6 +35,7 @@ final class MetricCues {
     final Lexicon eventNouns;
     final Lexicon continuing;
     final Lexicon zoneSuffixes;
+    final Lexicon rangeWords;
     final Lexicon subsetConnectives;
     final Lexicon reportingVerbs;
 
@@ -58,6 +59,7 @@ final class MetricCues {
         eventNouns = file.lexicon("event_nouns");
         continuing = file.lexicon("continuing_connectives");
         zoneSuffixes = file.lexicon("zone_suffixes");
+        rangeWords = file.lexicon("range_words");
         subsetConnectives = file.lexicon("subset_connectives");
         reportingVerbs = file.lexicon("reporting_verbs");
     }

@@ -214,6 +214,9 @@ public final class MetricLinker {
         if (right.structural() || v.type() == RecordType.QUANTITY && cues.structuralNouns.contains(v.mention().value().get("unit"))) {
             return false;
         }
+        if (cues.rangeWords.contains(t.slice(segStart, v.begin()).strip())) {
+            return false; // 从15.9平方公里的狭小空间，到318平方公里…: the ends of a change told, not figures
+        }
         String leftText = t.slice(left.begin, left.end);
         if (!right.isEmpty() && (left.isEmpty() || left.enumerated || left.modifier || left.end - left.begin == 1
                 || !right.afterDe() && !left.endsWithKeptVerb && t.startsWithVerb(d.sentence, left.begin, left.end))) {
