@@ -20,8 +20,10 @@ import org.tiqu.extract.quantity.QuantityExtractor;
 import org.tiqu.extract.time.DateExtractor;
 import org.tiqu.extract.time.DurationExtractor;
 import org.tiqu.extract.time.TimeReferenceInference;
+import org.tiqu.link.MetricLinker;
 import org.tiqu.record.Candidate;
 import org.tiqu.record.Mention;
+import org.tiqu.record.Metric;
 import org.tiqu.record.Provenance;
 import org.tiqu.resolve.OverlapResolver;
 import org.tiqu.rules.RuleBook;
@@ -39,6 +41,8 @@ public final class Pipeline {
     private final List<Extractor> extractors;
     private final ReferenceInference referenceInference;
     private final OverlapResolver resolver = new OverlapResolver();
+    /** Links mentions into METRIC records; null when the rules have no metric file. */
+    private final MetricLinker linker;
 
     /**
      * @param referenceInference finds a document's reference time when none is given, or null to leave it unknown
@@ -48,6 +52,7 @@ public final class Pipeline {
         this.segmenter = segmenter;
         this.extractors = List.copyOf(extractors);
         this.referenceInference = referenceInference;
+        this.linker = rules != null && rules.has("metric") ? new MetricLinker(rules.file("metric")) : null;
     }
 
     /** The standard pipeline: every extractor whose rules file is present. */
@@ -114,7 +119,8 @@ public final class Pipeline {
         for (Candidate c : resolution.winners()) {
             mentions.add(toMention(document, c));
         }
-        return new DocumentResult(document, List.copyOf(mentions), List.of(), resolution.rejections());
+        List<Metric> metrics = linker == null ? List.of() : linker.link(document, mentions);
+        return new DocumentResult(document, List.copyOf(mentions), List.copyOf(metrics), resolution.rejections());
     }
 
     private static Mention toMention(Document document, Candidate c) {

@@ -1,0 +1,351 @@
+package org.tiqu.link;
+
+import java.util.List;
+import java.util.Map;
+
+import org.tiqu.document.Term;
+import org.tiqu.record.RecordType;
+
+/**
+ * What governs a metric beyond its clause words: the period (the clause's date, else
+ * the last date before it in its sentence, else the date that opens its paragraph),
+ * the subject (a named owner before it in its sentence, else the organisation that
+ * opened the latest sentence about one, else the document's main subject) and the
+ * modality (a cue in its clause, or a 到…年 frame in its sentence).
+ */
+final class Governors {
+
+    /** How many sentences back a topic (the owner an earlier sentence opens with) is looked for. */
+    private static final int TOPIC_REACH = 30;
+    /** How far into a sentence a date or name still opens it. */
+    private static final int OPENER_REACH = 60;
+
+    private final MetricCues cues;
+
+    Governors(MetricCues cues) {
+        this.cues = cues;
+    }
+
+    void govern(LinkText t, MetricDraft d) {
+        if (d.period == null) {
+            d.period = period(t, d);
+        }
+        d.subject = subject(t, d);
+        d.modality = modality(t, d);
+    }
+
+    private String period(LinkText t, MetricDraft d) {
+        LinkText.Sent s = d.sentence;
+        int clauseStart = t.clauseStart(cues, d.value.begin(), s.begin());
+        int clauseEnd = t.clauseEnd(cues, d.value.end(), s.end());
+        List<LinkText.Placed> inClause = t.within(clauseStart, clauseEnd, p -> isPeriod(t, p));
+        LinkText.Placed before = null;
+        LinkText.Placed after = null;
+        for (LinkText.Placed p : inClause) {
+            if (p.end() <= d.value.begin()) {
+                before = p;
+            } else if (after == null && p.begin() >= d.value.end()) {
+                after = p;
+            }
+        }
+        if (before == null && after == null) {
+            List<LinkText.Placed> inSentence = t.within(t.reachBack(s, d.value.begin()), d.value.begin(), p -> isPeriod(t, p));
+            before = inSentence.isEmpty() ? null : inSentence.get(inSentence.size() - 1);
+        }
+        if (before == null && after == null) {
+            before = paragraphOpener(t, s);
+        }
+        if (before == null && after == null) {
+            before = eventEdition(t, s, d.value.begin());
+        }
+        LinkText.Placed date = before != null ? before : after;
+        return date == null ? null : date.mention().value().get("timex");
+    }
+
+    /** A DATE that can be a period: not the year a change is measured against (比上年, 较去年同期). */
+    private boolean isPeriod(LinkText t, LinkText.Placed date) {
+        if (date.type() != RecordType.DATE) {
+            return false;
+        }
+        int from = Math.max(0, date.begin() - 2);
+        int to = Math.min(t.text.length(), date.end() + 2);
+        String around = t.slice(from, to);
+        for (String basis : cues.basisCues.entries().keySet()) {
+            int at = around.indexOf(basis);
+            if (at >= 0 && from + at <= date.begin() && date.end() <= from + at + basis.length()) {
+                return false;
+            }
+        }
+        return !t.slice(from, date.begin()).endsWith("比") && !t.slice(from, date.begin()).endsWith("较");
+    }
+
+    /**
+     * The DATE that governs {@code s} from earlier in its paragraph: the year that opens
+     * the latest sentence opening with a year (2024年，…), or whatever date opens the
+     * paragraph. A narrower opener (一季度…) governs only its own sentence.
+     */
+    private LinkText.Placed paragraphOpener(LinkText t, LinkText.Sent s) {
+        int paragraph = s.sentence().paragraph();
+        int here = t.indexOf(s);
+        for (int i = here - 1; i >= Math.max(-1, here - TOPIC_REACH); i--) {
+            LinkText.Sent prev = i >= 0 ? t.sentences.get(i) : null;
+            if (prev == null || prev.sentence().paragraph() != paragraph) {
+                LinkText.Sent first = t.sentences.get(i + 1);
+                String lead = t.slice(first.begin(), first.end()).strip();
+                if (prev == null || MetricCues.prefix(cues.continuing, lead) == null) {
+                    return opener(t, first);
+                }
+                paragraph = prev.sentence().paragraph(); // 同时，… continues the paragraph before
+            }
+            LinkText.Placed opener = opener(t, prev);
+            if (opener != null && String.valueOf(opener.mention().value().get("timex")).matches("\\d{4}")) {
+                return opener;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * For a figure of an event (本届大会共签约项目71个), the edition year of the event as
+     * named earlier (2023中德(欧)中小企业交流合作大会); a 其中 sentence is about the same event
+     * as the one before. Null for any other figure.
+     */
+    private LinkText.Placed eventEdition(LinkText t, LinkText.Sent s, int at) {
+        int here = t.indexOf(s);
+        LinkText.Sent about = s;
+        int until = at;
+        if (!isAboutEvent(t.slice(t.reachBack(s, at), at)) && here > 0
+                && MetricCues.prefix(cues.subsetConnectives, t.slice(s.begin(), s.end()).strip()) != null) {
+            about = t.sentences.get(here - 1);
+            until = about.end();
+        }
+        if (!isAboutEvent(t.slice(t.reachBack(about, until), until))) {
+            return null;
+        }
+        for (int i = t.indexOf(about); i >= Math.max(0, here - TOPIC_REACH); i--) {
+            LinkText.Sent prev = t.sentences.get(i);
+            List<LinkText.Placed> dates = t.within(prev.begin(), i == t.indexOf(about) ? until : prev.end(),
+                    p -> p.type() == RecordType.DATE);
+            for (int k = dates.size() - 1; k >= 0; k--) {
+                LinkText.Placed date = dates.get(k);
+                int end = t.clauseEnd(cues, date.end(), prev.end());
+                String name = t.slice(date.end(), Math.min(end, date.end() + 30));
+                for (String event : cues.eventNouns.entries().keySet()) {
+                    if (name.contains(event)) {
+                        return date;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The DATE a sentence opens with (at most one character before it), or null. */
+    private static LinkText.Placed opener(LinkText t, LinkText.Sent s) {
+        List<LinkText.Placed> dates = t.within(s.begin(), Math.min(s.end(), s.begin() + OPENER_REACH),
+                p -> p.type() == RecordType.DATE);
+        if (!dates.isEmpty() && t.slice(s.begin(), dates.get(0).begin()).strip().length() <= 1) {
+            return dates.get(0);
+        }
+        return null;
+    }
+
+    private String subject(LinkText t, MetricDraft d) {
+        return subjectAt(t, d.sentence, d.value.begin(), true);
+    }
+
+    /** The owner of a figure at {@code at} in sentence {@code s}, as a canonical name, or null. */
+    private String subjectAt(LinkText t, LinkText.Sent s, int at, boolean mayLookBack) {
+        LinkText.Placed owner = null;
+        for (LinkText.Placed org : t.within(t.reachBack(s, at), at, p -> p.type() == RecordType.ORG)) {
+            if (isOwner(t, org, s, at)) {
+                owner = org;
+            }
+        }
+        if (owner != null) {
+            return owner.mention().value().get("name");
+        }
+        if (isAboutEvent(t.slice(t.reachBack(s, at), at))) {
+            return null;
+        }
+        int here = t.indexOf(s);
+        if (mayLookBack && here > 0 && MetricCues.prefix(cues.subsetConnectives, t.slice(s.begin(), s.end()).strip()) != null) {
+            // 其中，… reports part of what the sentence before reported: same owner
+            LinkText.Sent before = t.sentences.get(here - 1);
+            return subjectAt(t, before, before.end(), false);
+        }
+        owner = topic(t, s);
+        if (owner != null) {
+            return owner.mention().value().get("name");
+        }
+        return mainSubject(t);
+    }
+
+    /**
+     * An organisation that owns what its sentence reports: not an authority (省政府), not
+     * one name of an enumeration (旺旺、统一等), not inside a title, and not a modifier
+     * of a following noun (沙赫纳新能源物流车出口项目) unless it opens its clause.
+     */
+    private boolean isOwner(LinkText t, LinkText.Placed org, LinkText.Sent s, int until) {
+        String name = String.valueOf(org.mention().value().get("name"));
+        if (MetricCues.suffix(cues.authoritySuffixes, name) != null) {
+            return false;
+        }
+        String next = org.end() < t.text.length() ? t.slice(org.end(), org.end() + 1) : "";
+        String prev = org.begin() > 0 ? t.slice(org.begin() - 1, org.begin()) : "";
+        if ("、等和及与".contains(next) && !next.isEmpty() || "、".equals(prev)) {
+            return false;
+        }
+        String before = t.slice(t.reachBack(s, org.begin()), org.begin());
+        if (count(before, '《') > count(before, '》')) {
+            return false;
+        }
+        int clauseStart = t.clauseStart(cues, org.begin(), s.begin());
+        int clauseEnd = Math.min(until, t.clauseEnd(cues, org.end(), s.end()));
+        if (org.end() < clauseEnd && t.slice(org.end(), clauseEnd).contains("等")) {
+            return false;
+        }
+        LinkText.Placed following = t.mentionAt(org.end());
+        if (following != null && following.type() == RecordType.ORG) {
+            return false;
+        }
+        if (t.slice(clauseStart, org.begin()).isBlank()) {
+            return true;
+        }
+        String pos = posAfter(t, s, org.end());
+        return pos == null || !pos.startsWith("n");
+    }
+
+    private static String posAfter(LinkText t, LinkText.Sent s, int at) {
+        for (Term term : t.terms(s)) {
+            if (t.unitIndex(term.span().begin()) >= at) {
+                return term.pos();
+            }
+        }
+        return null;
+    }
+
+    /** The words before a figure make an event its owner (本届大会共签约…), not a report about it (会议提出…). */
+    private boolean isAboutEvent(String lead) {
+        for (String event : cues.eventNouns.entries().keySet()) {
+            int at = lead.indexOf(event);
+            if (at >= 0) {
+                String after = lead.substring(at + event.length());
+                return MetricCues.prefix(cues.reportingVerbs, after) == null
+                        && MetricCues.prefix(cues.reportingVerbs, after.replaceFirst("^[^，,]{0,2}", "")) == null;
+            }
+        }
+        return false;
+    }
+
+    /** The zone named at the start of the latest earlier sentence that opens with one. */
+    private LinkText.Placed topic(LinkText t, LinkText.Sent s) {
+        int here = t.indexOf(s);
+        for (int i = here - 1; i >= Math.max(0, here - TOPIC_REACH); i--) {
+            LinkText.Placed opener = opener(t, t.sentences.get(i), t.sentences.get(i).end());
+            if (opener != null && MetricCues.suffix(cues.zoneSuffixes, opener.mention().text()) != null) {
+                return opener; // a zone carries on as the topic; a company owns only its own sentence
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The owner that opens sentence {@code s} before {@code until}: only dates, other
+     * names, punctuation and a short connective (其中，除此之外，) precede it.
+     */
+    private LinkText.Placed opener(LinkText t, LinkText.Sent s, int until) {
+        List<LinkText.Placed> lead = t.within(s.begin(), Math.min(until, s.begin() + OPENER_REACH),
+                p -> p.type() == RecordType.ORG || p.type() == RecordType.DATE);
+        int at = s.begin();
+        int words = 0;
+        for (LinkText.Placed m : lead) {
+            words += t.slice(at, m.begin()).replaceAll("[，,、\\s\u3000]", "").length();
+            if (words > 4) {
+                return null;
+            }
+            if (m.type() == RecordType.ORG && isOwner(t, m, s, until)
+                    && t.within(s.begin(), m.begin(), LinkText::isValue).isEmpty()) {
+                return m; // not a name counted by a value before it (两个国家区域医疗中心)
+            }
+            at = m.end();
+        }
+        return null;
+    }
+
+    /** The organisation the document names most often (first named wins a tie), authorities left out. */
+    private String mainSubject(LinkText t) {
+        if (t.mainSubject == null) {
+            t.mainSubject = java.util.Optional.ofNullable(countMainSubject(t));
+        }
+        return t.mainSubject.orElse(null);
+    }
+
+    private String countMainSubject(LinkText t) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (LinkText.Placed p : t.mentions) {
+            if (p.type() == RecordType.ORG) {
+                String name = String.valueOf(p.mention().value().get("name"));
+                if (MetricCues.suffix(cues.authoritySuffixes, name) == null) {
+                    counts.merge(name, 1, Integer::sum);
+                }
+            }
+        }
+        String best = null;
+        int most = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private String modality(LinkText t, MetricDraft d) {
+        int clauseStart = t.clauseStart(cues, d.value.begin(), d.sentence.begin());
+        String clause = t.slice(clauseStart, d.value.begin());
+        String found = null;
+        int lastAt = -1;
+        for (Map.Entry<String, String> cue : cues.modalityCues.entries().entrySet()) {
+            int at = clause.lastIndexOf(cue.getKey());
+            boolean cancelled = at > 0 && MetricCues.suffix(cues.modalityCancel, clause.substring(0, at)) != null;
+            boolean inIndicator = d.indicatorBegin >= 0 && d.indicator != null && clauseStart + at >= d.indicatorBegin
+                    && clauseStart + at < d.indicatorBegin + d.indicator.length();
+            if (at > lastAt && !cancelled && !inIndicator && !insideIndicatorWord(clause, at)) {
+                lastAt = at;
+                found = cue.getValue();
+            }
+        }
+        if (found != null) {
+            return found;
+        }
+        for (LinkText.Placed date : t.within(t.reachBack(d.sentence, d.value.begin()), d.value.begin(), p -> p.type() == RecordType.DATE)) {
+            if (date.begin() > 0 && t.text.charAt(date.begin() - 1) == '到') {
+                return "target";
+            }
+        }
+        return "actual";
+    }
+
+    private boolean insideIndicatorWord(String clause, int at) {
+        for (String word : cues.modalityInIndicator.entries().keySet()) {
+            for (int i = clause.indexOf(word); i >= 0; i = clause.indexOf(word, i + 1)) {
+                if (i <= at && at < i + word.length()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,218 @@
+package org.tiqu.link;
+
+import org.tiqu.record.RecordType;
+
+/**
+ * Finds the indicator words around a value: the phrase before it, with linking verbs,
+ * fillers, qualifiers and modality words trimmed off its edges, and the phrase after
+ * it when the value comes first (160余家知名企业). Positions are UTF-16 indices.
+ */
+final class IndicatorPhrase {
+
+    /** The trimmed text before a value. */
+    static final class Left {
+        int begin;
+        int end;
+        /** The text before the phrase enumerates names (旺旺、统一等160余家): the indicator is after the value. */
+        boolean enumerated;
+        /** A linking verb trimmed from the end (已培育6家 → 培育). */
+        String droppedVerb;
+        /** The phrase ends in a verb that defines what is counted (落地10家). */
+        boolean endsWithKeptVerb;
+        /** The phrase keeps 完成 as a completion rate (完成年度投资计划的76%). */
+        boolean completion;
+        /** The words end in 的 with no verb: they modify a noun after the value (地区的350余位嘉宾). */
+        boolean modifier;
+
+        boolean isEmpty() {
+            return begin >= end;
+        }
+    }
+
+    /** The phrase after a value; {@code end} includes what the evidence covers (closing quotes). */
+    record Right(int begin, int end, String indicator, boolean structural, boolean afterDe) {
+        boolean isEmpty() {
+            return indicator.isEmpty();
+        }
+    }
+
+    private final MetricCues cues;
+
+    IndicatorPhrase(MetricCues cues) {
+        this.cues = cues;
+    }
+
+    /**
+     * The indicator words in {@code [from, to)} before a value of {@code type}. Names and
+     * dates end the phrase on the left: what precedes them is not the indicator.
+     */
+    Left left(LinkText t, int from, int to, RecordType type, boolean valueFirst) {
+        Left l = new Left();
+        int a = from;
+        for (LinkText.Placed m : t.within(from, to, p -> p.type() == RecordType.ORG || p.type() == RecordType.DATE
+                || p.type() == RecordType.DURATION)) {
+            a = Math.max(a, m.end());
+        }
+        String s = t.text;
+        for (String event : cues.eventNouns.entries().keySet()) {
+            // an event named in front (本届大会共签约项目) owns the figure like a name: not part of the indicator
+            int at = s.substring(a, to).lastIndexOf(event);
+            if (at >= 0) {
+                a += at + event.length();
+            }
+        }
+        for (int i = to - 1; i >= a; i--) {
+            char c = s.charAt(i);
+            if (c == '等' || c == '、' && valueFirst || c == '：' || c == ':') {
+                l.enumerated = c != '：' && c != ':';
+                a = i + 1;
+                break;
+            }
+        }
+        int e = to;
+        // A linking verb followed by a comparison (均达到济南市平均水平的1.8倍) ends the indicator,
+        // unless it states a completion rate (完成年度投资计划的76%), which keeps its verb.
+        if (e - a >= 2 && s.charAt(e - 1) == '的') {
+            for (int p = a; p < e - 1; p++) {
+                String verb = MetricCues.prefix(cues.linkingVerbs, s.substring(p, e - 1));
+                if (verb != null && verb.length() >= 2 || "达".equals(verb) && p > a) {
+                    if ("完成".equals(verb) && type == RecordType.PERCENT) {
+                        l.completion = true;
+                        e = e - 1;
+                    } else {
+                        l.droppedVerb = verb;
+                        e = p;
+                    }
+                    break;
+                }
+            }
+            l.modifier = !l.completion && l.droppedVerb == null;
+        }
+        boolean changed = true;
+        while (changed && a < e) {
+            changed = false;
+            String phrase = s.substring(a, e);
+            String w;
+            if (Character.isWhitespace(phrase.charAt(phrase.length() - 1)) || phrase.charAt(phrase.length() - 1) == '\u3000') {
+                e--;
+                changed = true;
+            } else if ((w = MetricCues.suffix(cues.approxBefore, phrase)) != null && !l.completion && isWord(t, e, w)
+                    || (w = MetricCues.suffix(cues.modalityCues, phrase)) != null && !l.completion
+                    || (w = MetricCues.suffix(cues.fillers, phrase)) != null && w.length() < phrase.length() && isWord(t, e, w)) {
+                e -= w.length();
+                changed = true;
+            } else if (!l.completion && (w = MetricCues.suffix(cues.linkingVerbs, phrase)) != null) {
+                l.droppedVerb = w;
+                e -= w.length();
+                changed = true;
+            }
+        }
+        changed = true;
+        while (changed && a < e) {
+            changed = false;
+            String phrase = s.substring(a, e);
+            char c = phrase.charAt(0);
+            String w;
+            if (Character.isWhitespace(c) || c == '\u3000' || "，,、的）)”」".indexOf(c) >= 0) {
+                a++;
+                changed = true;
+            } else if ((w = MetricCues.prefix(cues.fillers, phrase)) != null && (w.length() >= 2 || "了".equals(w))
+                    || (w = MetricCues.prefix(cues.modalityCues, phrase)) != null
+                    && MetricCues.prefix(cues.modalityInIndicator, phrase) == null
+                    || (w = MetricCues.prefix(cues.linkingVerbs, phrase)) != null && w.length() >= 2 && w.length() < phrase.length()
+                    && !l.completion) {
+                a += w.length();
+                changed = true;
+            } else if (t.verbThenLe(a, e)) {
+                a = phrase.indexOf('了') + a + 1; // 铸就了年产…: a verb done before the indicator
+                changed = true;
+            } else if (MetricCues.prefix(cues.fillers, phrase) != null && t.isOneCharWord(a)) {
+                a++; // 共签约项目: a one-character adverb the segmenter splits off
+                changed = true;
+            } else if (phrase.length() == 1 && MetricCues.prefix(cues.fillers, phrase) != null) {
+                a++;
+                changed = true;
+            }
+        }
+        l.begin = a;
+        l.end = Math.max(a, e);
+        if (!l.isEmpty()) {
+            l.endsWithKeptVerb = MetricCues.suffix(cues.keptVerbs, s.substring(l.begin, l.end)) != null;
+            if (l.droppedVerb != null && l.droppedVerb.equals(s.substring(l.begin, l.end))) {
+                l.end = l.begin;
+            }
+        }
+        return l;
+    }
+
+    /** The noun phrase after a value, up to the clause's end, a list comma, 的, a mention or a predicate. */
+    Right right(LinkText t, int from, int limit) {
+        String s = t.text;
+        int a = from;
+        for (String after : new String[] {"以上", "左右", "以下", "多"}) {
+            if (s.startsWith(after, a)) {
+                a += after.length();
+                break;
+            }
+        }
+        boolean afterDe = a < limit && s.charAt(a) == '的';
+        if (afterDe) {
+            a++;
+        }
+        // a linking verb ends the noun when another value follows it in the clause
+        // (12个重点项目完成年度投资计划的41.5%), and belongs to it when none does (77个项目实现新纳统入库)
+        boolean valueFollows = !t.within(a, limit, LinkText::isValue).isEmpty();
+        int e = a;
+        while (e < limit) {
+            String verb;
+            if (valueFollows && e > a && (verb = MetricCues.prefix(cues.linkingVerbs, s.substring(e, limit))) != null
+                    && verb.length() >= 2) {
+                break;
+            }
+            char c = s.charAt(e);
+            if (c == '的' && (e + 1 >= limit || s.charAt(e + 1) == '“' || startsMention(t, e + 1))) {
+                break;
+            }
+            if (Character.isWhitespace(c) || c == '\u3000') {
+                int after = e;
+                while (after < limit && (Character.isWhitespace(s.charAt(after)) || s.charAt(after) == '\u3000')) {
+                    after++;
+                }
+                if (after < limit && s.substring(e, after).indexOf('\n') >= 0 && !cues.isClauseBreak(s.charAt(after))) {
+                    e = after; // a line break inside a word (省级重\n\n点建设项目)
+                    continue;
+                }
+                break;
+            }
+            if (cues.isClauseBreak(c) || c == '、' || c == '等'
+                    || startsMention(t, e) || e > a && MetricCues.prefix(cues.predicateStarts, s.substring(e, limit)) != null) {
+                break;
+            }
+            e++;
+        }
+        while (e > a && "和及与的".indexOf(s.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        String phrase = s.substring(a, e);
+        boolean structural = MetricCues.prefix(cues.structuralNouns, phrase) != null;
+        String indicator = phrase.replaceAll("\\s+", "");
+        if (phrase.length() > 2 && phrase.startsWith("“") && phrase.endsWith("”") && phrase.indexOf('“', 1) < 0) {
+            indicator = phrase.substring(1, phrase.length() - 1);
+        }
+        return new Right(a, e, indicator, structural, afterDe);
+    }
+
+    /**
+     * Whether {@code w}, ending at {@code end}, stands as a word: a one-character cue must be
+     * a word of its own for the segmenter (约 of 约5亿元, not of 签约).
+     */
+    private static boolean isWord(LinkText t, int end, String w) {
+        return w.length() > 1 || t.isOneCharWord(end - 1);
+    }
+
+    /** A value or date starts at {@code at}; a name may sit inside a noun (两个国家区域医疗中心). */
+    private static boolean startsMention(LinkText t, int at) {
+        LinkText.Placed m = t.mentionAt(at);
+        return m != null && m.type() != RecordType.ORG;
+    }
+}

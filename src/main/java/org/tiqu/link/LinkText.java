@@ -1,0 +1,257 @@
+package org.tiqu.link;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.tiqu.document.Document;
+import org.tiqu.document.Sentence;
+import org.tiqu.document.Term;
+import org.tiqu.record.Mention;
+import org.tiqu.record.RecordType;
+import org.tiqu.text.CodePointText;
+import org.tiqu.text.Span;
+
+/**
+ * A document's text and mentions as the linker reads them: positions are UTF-16
+ * indices into the text (so that plain {@code String} operations apply), converted
+ * from and back to code-point {@link Span}s only here.
+ */
+final class LinkText {
+
+    /** A mention with its UTF-16 bounds. */
+    record Placed(Mention mention, int begin, int end) {
+        RecordType type() {
+            return mention.type();
+        }
+    }
+
+    /** A sentence with its UTF-16 bounds. */
+    record Sent(Sentence sentence, int begin, int end) {
+    }
+
+    /** No clause reaches further than this from its value: past it, text is not one clause. */
+    static final int MAX_CLAUSE = 200;
+    private static final int MAX_SEGMENTED_SENTENCE = 2000;
+    /** How far back in its sentence a value looks for its date, owner or frame. */
+    static final int MAX_SENTENCE_REACH = 1000;
+
+    final String text;
+    private final Document document;
+    private final Map<Sent, List<Term>> terms = new HashMap<>();
+    private final CodePointText codePoints;
+    final List<Placed> mentions;
+    final List<Sent> sentences;
+    /** The document's main subject, once counted (empty when it has none). */
+    java.util.Optional<String> mainSubject;
+
+    LinkText(Document document, List<Mention> mentions) {
+        this.document = document;
+        this.codePoints = document.text();
+        this.text = codePoints.text();
+        List<Placed> placed = new ArrayList<>();
+        for (Mention m : mentions) {
+            placed.add(new Placed(m, codePoints.unitIndex(m.span().begin()), codePoints.unitIndex(m.span().end())));
+        }
+        placed.sort(Comparator.comparingInt(Placed::begin).thenComparingInt(Placed::end));
+        this.mentions = List.copyOf(placed);
+        List<Sent> sents = new ArrayList<>();
+        for (Sentence s : document.sentences()) {
+            Sent next = new Sent(s, codePoints.unitIndex(s.span().begin()), codePoints.unitIndex(s.span().end()));
+            Sent last = sents.isEmpty() ? null : sents.get(sents.size() - 1);
+            if (last != null && isCutMidSentence(last)) {
+                // a line break inside a sentence (8个省级重\n\n点建设项目) does not end it
+                sents.set(sents.size() - 1, new Sent(last.sentence(), last.begin(), next.end()));
+            } else {
+                sents.add(next);
+            }
+        }
+        this.sentences = List.copyOf(sents);
+    }
+
+    Span span(int begin, int end) {
+        return new Span(codePoints.codePointIndex(begin), codePoints.codePointIndex(end));
+    }
+
+    String slice(int begin, int end) {
+        return text.substring(begin, end);
+    }
+
+    /** The sentence holding UTF-16 index {@code at}, or null when it falls between sentences. */
+    Sent sentenceAt(int at) {
+        int lo = 0;
+        int hi = sentences.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Sent s = sentences.get(mid);
+            if (at < s.begin()) {
+                hi = mid - 1;
+            } else if (at >= s.end()) {
+                lo = mid + 1;
+            } else {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The position of {@code s} among the sentences. */
+    int indexOf(Sent s) {
+        int lo = 0;
+        int hi = sentences.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int begin = sentences.get(mid).begin();
+            if (begin == s.begin()) {
+                return mid;
+            } else if (begin < s.begin()) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the first mention beginning at or after {@code from}. */
+    private int firstFrom(int from) {
+        int lo = 0;
+        int hi = mentions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mentions.get(mid).begin() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Mentions lying inside {@code [from, to)} that satisfy {@code filter}, in text order. */
+    List<Placed> within(int from, int to, Predicate<Placed> filter) {
+        List<Placed> out = new ArrayList<>();
+        for (int i = firstFrom(from); i < mentions.size() && mentions.get(i).begin() < to; i++) {
+            Placed p = mentions.get(i);
+            if (p.end() <= to && filter.test(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The mention beginning exactly at {@code at}, or null. */
+    Placed mentionAt(int at) {
+        int i = firstFrom(at);
+        return i < mentions.size() && mentions.get(i).begin() == at ? mentions.get(i) : null;
+    }
+
+    static boolean isValue(Placed p) {
+        return p.type() == RecordType.MONEY || p.type() == RecordType.QUANTITY || p.type() == RecordType.PERCENT;
+    }
+
+    /** Where the clause holding {@code at} begins: after the last clause break of its sentence before it. */
+    int clauseStart(MetricCues cues, int at, int sentenceBegin) {
+        int stop = Math.max(sentenceBegin, at - MAX_CLAUSE);
+        for (int i = at - 1; i >= stop; i--) {
+            if (cues.isClauseBreak(text.charAt(i))) {
+                return i + 1;
+            }
+        }
+        return stop;
+    }
+
+    /** Where the clause holding {@code at} ends: at the first clause break of its sentence from it. */
+    int clauseEnd(MetricCues cues, int at, int sentenceEnd) {
+        int stop = Math.min(sentenceEnd, at + MAX_CLAUSE);
+        for (int i = at; i < stop; i++) {
+            if (cues.isClauseBreak(text.charAt(i))) {
+                return i;
+            }
+        }
+        return stop;
+    }
+
+    /**
+     * The words of sentence {@code s}, segmented once per link call; none for a sentence
+     * too long to be prose (a table or a run-on line), where word classes give no help.
+     */
+    List<Term> terms(Sent s) {
+        if (s.end() - s.begin() > MAX_SEGMENTED_SENTENCE) {
+            return List.of();
+        }
+        return terms.computeIfAbsent(s, x -> document.termsOf(x.sentence()));
+    }
+
+    int unitIndex(int codePoint) {
+        return codePoints.unitIndex(codePoint);
+    }
+
+    /** Whether the words of {@code [begin, end)} in sentence {@code s} start with a verb (HanLP's tag v…). */
+    boolean startsWithVerb(Sent s, int begin, int end) {
+        for (Term term : terms(s)) {
+            int b = unitIndex(term.span().begin());
+            if (b == begin) {
+                return term.pos() != null && term.pos().startsWith("v") && unitIndex(term.span().end()) <= end;
+            }
+            if (b > begin) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A sentence that stops at a line break with no end mark, and is not a heading. */
+    private boolean isCutMidSentence(Sent s) {
+        String body = text.substring(s.begin(), s.end()).strip();
+        if (body.isEmpty() || body.equals(s.sentence().section())) {
+            return false;
+        }
+        return "。！？；;!?…”」』）)：:".indexOf(body.charAt(body.length() - 1)) < 0;
+    }
+
+    /** Whether the segmenter makes the character at {@code at} a word of its own. */
+    boolean isOneCharWord(int at) {
+        Sent s = sentenceAt(at);
+        if (s == null) {
+            return false;
+        }
+        for (Term term : terms(s)) {
+            int b = unitIndex(term.span().begin());
+            if (b == at) {
+                return unitIndex(term.span().end()) == at + 1;
+            }
+            if (b > at) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Where a value at {@code at} stops looking back in sentence {@code s}. */
+    int reachBack(Sent s, int at) {
+        return Math.max(s.begin(), at - MAX_SENTENCE_REACH);
+    }
+
+    /** Whether {@code [begin, end)} starts with a verb directly followed by 了, with words after it. */
+    boolean verbThenLe(int begin, int end) {
+        Sent s = sentenceAt(begin);
+        if (s == null) {
+            return false;
+        }
+        for (Term term : terms(s)) {
+            int b = unitIndex(term.span().begin());
+            if (b == begin) {
+                int after = unitIndex(term.span().end());
+                return term.pos() != null && term.pos().startsWith("v") && after + 1 < end && text.charAt(after) == '了';
+            }
+            if (b > begin) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

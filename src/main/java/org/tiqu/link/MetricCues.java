@@ -1,0 +1,99 @@
+package org.tiqu.link;
+
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.tiqu.rules.Lexicon;
+import org.tiqu.rules.RuleFile;
+
+/**
+ * The words of {@code rules/metric.yaml} the linker reads, with the look-ups it needs:
+ * which lexicon word starts or ends a piece of text. Longest words are tried first,
+ * so 比上年同期 wins over 比上年.
+ */
+final class MetricCues {
+
+    final Lexicon linkingVerbs;
+    final Lexicon keptVerbs;
+    final Lexicon fillers;
+    final Lexicon approxBefore;
+    final Lexicon changeCues;
+    final Lexicon basisCues;
+    final Lexicon modalityCues;
+    final Lexicon modalityInIndicator;
+    final Lexicon modalityCancel;
+    final Lexicon shareCues;
+    final Lexicon shareScopes;
+    final Lexicon respectively;
+    final Lexicon structuralNouns;
+    final Lexicon predicateStarts;
+    final Lexicon authoritySuffixes;
+    final Lexicon clauseBreaks;
+    final Lexicon eventNouns;
+    final Lexicon continuing;
+    final Lexicon zoneSuffixes;
+    final Lexicon rangeWords;
+    final Lexicon subsetConnectives;
+    final Lexicon reportingVerbs;
+
+    MetricCues(RuleFile file) {
+        linkingVerbs = file.lexicon("linking_verbs");
+        keptVerbs = file.lexicon("kept_verbs");
+        fillers = file.lexicon("fillers");
+        approxBefore = file.lexicon("approx_before");
+        changeCues = file.lexicon("change_cues");
+        basisCues = file.lexicon("basis_cues");
+        modalityCues = file.lexicon("modality_cues");
+        modalityInIndicator = file.lexicon("modality_in_indicator");
+        modalityCancel = file.lexicon("modality_cancelled_after");
+        shareCues = file.lexicon("share_cues");
+        shareScopes = file.lexicon("share_scopes");
+        respectively = file.lexicon("respectively");
+        structuralNouns = file.lexicon("structural_nouns");
+        predicateStarts = file.lexicon("predicate_starts");
+        authoritySuffixes = file.lexicon("authority_suffixes");
+        clauseBreaks = file.lexicon("clause_breaks");
+        eventNouns = file.lexicon("event_nouns");
+        continuing = file.lexicon("continuing_connectives");
+        zoneSuffixes = file.lexicon("zone_suffixes");
+        rangeWords = file.lexicon("range_words");
+        subsetConnectives = file.lexicon("subset_connectives");
+        reportingVerbs = file.lexicon("reporting_verbs");
+    }
+
+    boolean isClauseBreak(char c) {
+        return clauseBreaks.contains(String.valueOf(c));
+    }
+
+    /** The longest word of {@code lexicon} that {@code text} ends with, or null. */
+    static String suffix(Lexicon lexicon, String text) {
+        for (String w : longestFirst(lexicon)) {
+            if (text.endsWith(w)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** The longest word of {@code lexicon} that {@code text} starts with, or null. */
+    static String prefix(Lexicon lexicon, String text) {
+        for (String w : longestFirst(lexicon)) {
+            if (text.startsWith(w)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** Words longest first, per lexicon; weak so that rule books loaded and dropped do not pile up. */
+    private static final Map<Lexicon, List<String>> SORTED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static List<String> longestFirst(Lexicon lexicon) {
+        return SORTED.computeIfAbsent(lexicon, l -> l.entries().keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .toList());
+    }
+}
