@@ -1,5 +1,6 @@
 package org.tiqu.extract.time;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +32,8 @@ import org.tiqu.text.Span;
 public final class DateExtractor implements Extractor {
 
     static final Set<String> KINDS = Set.of("year", "month", "month-day", "month-range", "day-range",
-            "quarter", "quarters", "half", "year-range", "plan", "numeric");
+            "quarter", "quarters", "half", "year-range", "plan", "numeric",
+            "relative-day", "relative-month", "decade", "era-year", "day", "short-year");
 
     private final RuleFile rules;
     private final Lexicon yearWords;
@@ -39,6 +41,8 @@ public final class DateExtractor implements Extractor {
     private final Lexicon halves;
     private final YearCues yearCues;
     private final RuleGroups groups;
+    private final ReferencedDates referenced;
+    private final Lexicon eras;
 
     public DateExtractor(RuleBook book) {
         this.rules = book.file("date");
@@ -47,6 +51,9 @@ public final class DateExtractor implements Extractor {
         this.halves = book.lexicon("time.halves");
         this.yearCues = new YearCues(book.lexicon("time.year_cues"));
         this.groups = new RuleGroups(rules.rules());
+        this.referenced = new ReferencedDates(groups, yearWords, book.lexicon("time.day_words"),
+                book.lexicon("time.month_words"), book.lexicon("time.century_words"));
+        this.eras = book.lexicon("time.eras");
         for (Rule rule : rules.rules()) {
             if (!KINDS.contains(rule.kind())) {
                 throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
@@ -96,9 +103,13 @@ public final class DateExtractor implements Extractor {
     /** Every date the rules find, in text order, with the year still to resolve. */
     List<DateFinding> find(Document document) {
         List<DateFinding> found = new ArrayList<>();
+        LocalDate reference = document.reference().date();
+        Integer referenceYear = document.reference().year();
         for (Rule rule : rules.rules()) {
             RuleMatcher.forEachMatch(rule, document, m -> {
-                DateFinding f = finding(rule, m);
+                DateFinding f = referenced.handles(rule.kind())
+                        ? referenced.finding(rule, m, reference, referenceYear)
+                        : finding(rule, m);
                 if (f != null) {
                     found.add(f);
                 }
@@ -112,6 +123,9 @@ public final class DateExtractor implements Extractor {
         String kind = rule.kind();
         if (kind.equals("year-range")) {
             return yearRange(rule, m);
+        }
+        if (kind.equals("era-year")) {
+            return eraYear(rule, m);
         }
         if (kind.equals("plan")) {
             String period = planPeriods.get(groups.group(m, "plan"));
@@ -129,6 +143,11 @@ public final class DateExtractor implements Extractor {
             case "day-range" -> dayRangeShape(m);
             case "quarter" -> quarterShape(m);
             case "quarters" -> quartersShape(m);
+            case "day" -> {
+                Integer day = dayOf(groups.group(m, "d"));
+                yield day == null ? null : y -> Timex.year(y) + "-XX-" + String.format("%02d", day);
+            }
+            case "short-year" -> shortYearShape(m);
             case "half" -> {
                 String half = halves.get(groups.group(m, "half"));
                 yield y -> Timex.year(y) + "-" + half;
@@ -158,6 +177,56 @@ public final class DateExtractor implements Extractor {
             return "anaphor".equals(offset) ? YearRef.anaphor() : YearRef.relative(Integer.parseInt(offset));
         }
         return YearRef.implicit();
+    }
+
+    /** 康熙二十年九月: the era's first year plus the count less one, with the month when written. */
+    private DateFinding eraYear(Rule rule, RuleMatch m) {
+        String first = eras.get(groups.group(m, "era"));
+        String count = groups.group(m, "ey");
+        Integer n = "元".equals(count) ? Integer.valueOf(1) : TimeNumerals.integer(count);
+        if (first == null || n == null || n < 1) {
+            return null;
+        }
+        int year = Integer.parseInt(first) + n - 1;
+        String month = groups.group(m, "m");
+        Integer mo = month == null ? null : monthOf(month);
+        if (month != null && mo == null) {
+            return null;
+        }
+        String timex = mo == null ? Timex.year(year) : Timex.month(year, mo);
+        return new DateFinding(m.span(), rule, YearRef.none(), y -> timex);
+    }
+
+    /** Two-digit years are written as their last two digits: 00–49 are 20xx, 50–99 19xx. */
+    private TimexShape shortYearShape(RuleMatch m) {
+        String yy = groups.group(m, "yy") != null ? groups.group(m, "yy") : groups.group(m, "yy2");
+        Integer two = yy != null ? Integer.valueOf(yy) : groups.group(m, "cnyy").charAt(1) == '〇' ? Integer.valueOf(0) : TimeNumerals.integer(groups.group(m, "cnyy").substring(1));
+        int year = shortYear(two);
+        String mText = groups.group(m, "m");
+        if (mText == null) {
+            return y -> Timex.year(year);
+        }
+        Integer month = monthOf(mText);
+        String dText = groups.group(m, "d");
+        Integer day = dText == null ? null : dayOf(dText);
+        String d2Text = groups.group(m, "d2");
+        Integer day2 = d2Text == null ? null : dayOf(d2Text);
+        String ybText = groups.group(m, "yb");
+        int yearB = ybText == null ? year : shortYear(Integer.parseInt(ybText));
+        Integer monthB = ybText == null ? month : monthOf(groups.group(m, "mb"));
+        if (month == null || dText != null && day == null || d2Text != null && (day2 == null || monthB == null
+                || yearB * 10000 + monthB * 100 + day2 <= year * 10000 + month * 100 + day)) {
+            return null;
+        }
+        if (day == null) {
+            return y -> Timex.month(year, month);
+        }
+        return day2 == null ? y -> Timex.day(year, month, day)
+                : y -> Timex.range(Timex.day(year, month, day), Timex.day(yearB, monthB, day2));
+    }
+
+    private static int shortYear(int twoDigits) {
+        return twoDigits < 50 ? 2000 + twoDigits : 1900 + twoDigits;
     }
 
     private TimexShape monthShape(RuleMatch m) {
