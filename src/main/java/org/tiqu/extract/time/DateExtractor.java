@@ -1,6 +1,7 @@
 package org.tiqu.extract.time;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,7 +34,8 @@ public final class DateExtractor implements Extractor {
 
     static final Set<String> KINDS = Set.of("year", "month", "month-day", "month-range", "day-range",
             "quarter", "quarters", "half", "year-range", "plan", "numeric",
-            "relative-day", "relative-month", "decade", "era-year", "day", "short-year");
+            "relative-day", "relative-month", "decade", "era-year", "day", "short-year", "numeric-dmy", "counted-back",
+            "relative-half");
 
     private final RuleFile rules;
     private final Lexicon yearWords;
@@ -52,7 +54,8 @@ public final class DateExtractor implements Extractor {
         this.yearCues = new YearCues(book.lexicon("time.year_cues"));
         this.groups = new RuleGroups(rules.rules());
         this.referenced = new ReferencedDates(groups, yearWords, book.lexicon("time.day_words"),
-                book.lexicon("time.month_words"), book.lexicon("time.century_words"));
+                book.lexicon("time.month_words"), book.lexicon("time.century_words"),
+                book.lexicon("time.counted_back_units"), book.lexicon("time.half_words"));
         this.eras = book.lexicon("time.eras");
         for (Rule rule : rules.rules()) {
             if (!KINDS.contains(rule.kind())) {
@@ -127,6 +130,9 @@ public final class DateExtractor implements Extractor {
         if (kind.equals("era-year")) {
             return eraYear(rule, m);
         }
+        if (kind.equals("numeric-dmy")) {
+            return dayFirst(rule, m);
+        }
         if (kind.equals("plan")) {
             String period = planPeriods.get(groups.group(m, "plan"));
             return period == null ? null : new DateFinding(m.span(), rule, YearRef.none(), y -> period);
@@ -195,6 +201,34 @@ public final class DateExtractor implements Extractor {
         }
         String timex = mo == null ? Timex.year(year) : Timex.month(year, mo);
         return new DateFinding(m.span(), rule, YearRef.none(), y -> timex);
+    }
+
+    /**
+     * 13.5.2015, 05/05/89: day first, taken only where the order is beyond doubt — the first
+     * number is no month, or both are the same; a two-digit year above 31 cannot be a day.
+     */
+    private DateFinding dayFirst(Rule rule, RuleMatch m) {
+        int a = Integer.parseInt(groups.group(m, "a"));
+        int b = Integer.parseInt(groups.group(m, "b"));
+        String y = groups.group(m, "y");
+        if (a <= 12 && a != b) {
+            return null;
+        }
+        int year;
+        if (y.length() == 4) {
+            year = Integer.parseInt(y);
+        } else {
+            int two = Integer.parseInt(y);
+            if (two <= 31) {
+                return null;
+            }
+            year = shortYear(two);
+        }
+        if (!YearMonth.of(year, b).isValidDay(a)) {
+            return null;
+        }
+        String timex = Timex.day(year, b, a);
+        return new DateFinding(m.span(), rule, YearRef.none(), ignored -> timex);
     }
 
     /** Two-digit years are written as their last two digits: 00–49 are 20xx, 50–99 19xx. */

@@ -9,7 +9,7 @@ import org.tiqu.rules.Rule;
 
 /**
  * Dates counted from the reference date rather than from a year: days (明天, 前天), months
- * (下个月, 去年本月十日) and centuries (上世纪90年代). A day or month needs the reference
+ * (下个月, 去年本月十日), days counted back (5天前) and centuries (上世纪90年代). A day or month needs the reference
  * <em>date</em>; when only the year is known, or nothing, its unknown parts stay X
  * ({@code XXXX-XX-XX}, {@code XXXX-XX}), as ANNOTATION.md keeps {@code XXXX} for a year.
  */
@@ -20,17 +20,23 @@ final class ReferencedDates {
     private final Lexicon dayWords;
     private final Lexicon monthWords;
     private final Lexicon centuryWords;
+    private final Lexicon countedBackUnits;
+    private final Lexicon halfWords;
 
-    ReferencedDates(RuleGroups groups, Lexicon yearWords, Lexicon dayWords, Lexicon monthWords, Lexicon centuryWords) {
+    ReferencedDates(RuleGroups groups, Lexicon yearWords, Lexicon dayWords, Lexicon monthWords, Lexicon centuryWords,
+                    Lexicon countedBackUnits, Lexicon halfWords) {
         this.groups = groups;
         this.yearWords = yearWords;
         this.dayWords = dayWords;
         this.monthWords = monthWords;
         this.centuryWords = centuryWords;
+        this.countedBackUnits = countedBackUnits;
+        this.halfWords = halfWords;
     }
 
     boolean handles(String kind) {
-        return kind.equals("relative-day") || kind.equals("relative-month") || kind.equals("decade");
+        return kind.equals("relative-day") || kind.equals("relative-month") || kind.equals("decade") || kind.equals("counted-back")
+                || kind.equals("relative-half");
     }
 
     /** The finding of a match of one of the kinds this class {@link #handles}, or null. */
@@ -39,6 +45,8 @@ final class ReferencedDates {
             case "relative-day" -> relativeDay(m, reference);
             case "relative-month" -> relativeMonth(m, reference);
             case "decade" -> decade(m, referenceYear);
+            case "counted-back" -> countedBack(m, reference);
+            case "relative-half" -> relativeHalf(m, reference);
             default -> null;
         };
         return timex == null ? null : new DateFinding(m.span(), rule, YearRef.none(), y -> timex);
@@ -75,6 +83,34 @@ final class ReferencedDates {
             month = ym.toString();
         }
         return day == null ? month : month + String.format("-%02d", day);
+    }
+
+    /** 上个半年 (said in September 2019) → 2019-H1: halves counted from the reference date's. */
+    private String relativeHalf(RuleMatch m, LocalDate reference) {
+        String offset = halfWords.get(groups.group(m, "hrel"));
+        if (offset == null || reference == null) {
+            return null;
+        }
+        int half = reference.getYear() * 2 + (reference.getMonthValue() <= 6 ? 0 : 1) + Integer.parseInt(offset);
+        return String.format("%04d-H%d", half / 2, half % 2 + 1);
+    }
+
+    /** 5天前, 5年前: the reference date less a whole count of days, months or years. */
+    private String countedBack(RuleMatch m, LocalDate reference) {
+        String unit = countedBackUnits.get(groups.group(m, "unit"));
+        Integer n = TimeNumerals.integer(groups.group(m, "n"));
+        if (unit == null || n == null || n < 1) {
+            return null;
+        }
+        if (reference == null) {
+            return "XXXX-XX-XX";
+        }
+        return switch (unit) {
+            case "D" -> reference.minusDays(n).toString();
+            case "M" -> reference.minusMonths(n).toString();
+            case "Y" -> reference.minusYears(n).toString();
+            default -> null;
+        };
     }
 
     /** 90年代 → 1990/1999: the first and the last year of the decade, inclusive as our ranges are. */
