@@ -149,10 +149,7 @@ public final class DateExtractor implements Extractor {
             case "day-range" -> dayRangeShape(m);
             case "quarter" -> quarterShape(m);
             case "quarters" -> quartersShape(m);
-            case "day" -> {
-                Integer day = dayOf(groups.group(m, "d"));
-                yield day == null ? null : y -> Timex.year(y) + "-XX-" + String.format("%02d", day);
-            }
+            case "day" -> dayOfMonthShape(m);
             case "short-year" -> shortYearShape(m);
             case "half" -> {
                 String half = halves.get(groups.group(m, "half"));
@@ -257,6 +254,19 @@ public final class DateExtractor implements Extractor {
         }
         return day2 == null ? y -> Timex.day(year, month, day)
                 : y -> Timex.range(Timex.day(year, month, day), Timex.day(yearB, monthB, day2));
+    }
+
+    /** 29日, 16日至18日: days whose month the text leaves unsaid, written XX. */
+    private TimexShape dayOfMonthShape(RuleMatch m) {
+        Integer day = dayOf(groups.group(m, "d"));
+        String secondText = groups.group(m, "d2");
+        Integer second = secondText == null ? null : dayOf(secondText);
+        if (day == null || secondText != null && (second == null || second <= day)) {
+            return null;
+        }
+        return second == null ? y -> Timex.year(y) + "-XX-" + String.format("%02d", day)
+                : y -> Timex.range(Timex.year(y) + "-XX-" + String.format("%02d", day),
+                        Timex.year(y) + "-XX-" + String.format("%02d", second));
     }
 
     private static int shortYear(int twoDigits) {
