@@ -166,6 +166,10 @@ public final class DateExtractor implements Extractor {
         if (arabic != null) {
             return YearRef.explicit(Integer.parseInt(arabic));
         }
+        String twoDigits = groups.group(m, "yy");
+        if (twoDigits != null) {
+            return YearRef.explicit(shortYear(Integer.parseInt(twoDigits)));
+        }
         String chinese = groups.group(m, "cnyear");
         if (chinese != null) {
             Integer y = TimeNumerals.chineseYear(chinese);
