@@ -1,5 +1,7 @@
 package org.tiqu.extract.time;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +33,9 @@ import org.tiqu.text.Span;
 public final class DateExtractor implements Extractor {
 
     static final Set<String> KINDS = Set.of("year", "month", "month-day", "month-range", "day-range",
-            "quarter", "quarters", "half", "year-range", "plan", "numeric");
+            "quarter", "quarters", "half", "year-range", "plan", "numeric",
+            "relative-day", "relative-month", "decade", "era-year", "day", "short-year", "numeric-dmy", "counted-back",
+            "relative-half");
 
     private final RuleFile rules;
     private final Lexicon yearWords;
@@ -39,6 +43,8 @@ public final class DateExtractor implements Extractor {
     private final Lexicon halves;
     private final YearCues yearCues;
     private final RuleGroups groups;
+    private final ReferencedDates referenced;
+    private final Lexicon eras;
 
     public DateExtractor(RuleBook book) {
         this.rules = book.file("date");
@@ -47,6 +53,10 @@ public final class DateExtractor implements Extractor {
         this.halves = book.lexicon("time.halves");
         this.yearCues = new YearCues(book.lexicon("time.year_cues"));
         this.groups = new RuleGroups(rules.rules());
+        this.referenced = new ReferencedDates(groups, yearWords, book.lexicon("time.day_words"),
+                book.lexicon("time.month_words"), book.lexicon("time.century_words"),
+                book.lexicon("time.counted_back_units"), book.lexicon("time.half_words"));
+        this.eras = book.lexicon("time.eras");
         for (Rule rule : rules.rules()) {
             if (!KINDS.contains(rule.kind())) {
                 throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
@@ -96,9 +106,13 @@ public final class DateExtractor implements Extractor {
     /** Every date the rules find, in text order, with the year still to resolve. */
     List<DateFinding> find(Document document) {
         List<DateFinding> found = new ArrayList<>();
+        LocalDate reference = document.reference().date();
+        Integer referenceYear = document.reference().year();
         for (Rule rule : rules.rules()) {
             RuleMatcher.forEachMatch(rule, document, m -> {
-                DateFinding f = finding(rule, m);
+                DateFinding f = referenced.handles(rule.kind())
+                        ? referenced.finding(rule, m, reference, referenceYear)
+                        : finding(rule, m);
                 if (f != null) {
                     found.add(f);
                 }
@@ -112,6 +126,12 @@ public final class DateExtractor implements Extractor {
         String kind = rule.kind();
         if (kind.equals("year-range")) {
             return yearRange(rule, m);
+        }
+        if (kind.equals("era-year")) {
+            return eraYear(rule, m);
+        }
+        if (kind.equals("numeric-dmy")) {
+            return dayFirst(rule, m);
         }
         if (kind.equals("plan")) {
             String period = planPeriods.get(groups.group(m, "plan"));
@@ -129,6 +149,8 @@ public final class DateExtractor implements Extractor {
             case "day-range" -> dayRangeShape(m);
             case "quarter" -> quarterShape(m);
             case "quarters" -> quartersShape(m);
+            case "day" -> dayOfMonthShape(m);
+            case "short-year" -> shortYearShape(m);
             case "half" -> {
                 String half = halves.get(groups.group(m, "half"));
                 yield y -> Timex.year(y) + "-" + half;
@@ -144,6 +166,10 @@ public final class DateExtractor implements Extractor {
         if (arabic != null) {
             return YearRef.explicit(Integer.parseInt(arabic));
         }
+        String twoDigits = groups.group(m, "yy");
+        if (twoDigits != null) {
+            return YearRef.explicit(shortYear(Integer.parseInt(twoDigits)));
+        }
         String chinese = groups.group(m, "cnyear");
         if (chinese != null) {
             Integer y = TimeNumerals.chineseYear(chinese);
@@ -158,6 +184,97 @@ public final class DateExtractor implements Extractor {
             return "anaphor".equals(offset) ? YearRef.anaphor() : YearRef.relative(Integer.parseInt(offset));
         }
         return YearRef.implicit();
+    }
+
+    /** 康熙二十年九月: the era's first year plus the count less one, with the month when written. */
+    private DateFinding eraYear(Rule rule, RuleMatch m) {
+        String first = eras.get(groups.group(m, "era"));
+        String count = groups.group(m, "ey");
+        Integer n = "元".equals(count) ? Integer.valueOf(1) : TimeNumerals.integer(count);
+        if (first == null || n == null || n < 1) {
+            return null;
+        }
+        int year = Integer.parseInt(first) + n - 1;
+        String month = groups.group(m, "m");
+        Integer mo = month == null ? null : monthOf(month);
+        if (month != null && mo == null) {
+            return null;
+        }
+        String timex = mo == null ? Timex.year(year) : Timex.month(year, mo);
+        return new DateFinding(m.span(), rule, YearRef.none(), y -> timex);
+    }
+
+    /**
+     * 13.5.2015, 05/05/89: day first, taken only where the order is beyond doubt — the first
+     * number is no month, or both are the same; a two-digit year above 31 cannot be a day.
+     */
+    private DateFinding dayFirst(Rule rule, RuleMatch m) {
+        int a = Integer.parseInt(groups.group(m, "a"));
+        int b = Integer.parseInt(groups.group(m, "b"));
+        String y = groups.group(m, "y");
+        if (a <= 12 && a != b) {
+            return null;
+        }
+        int year;
+        if (y.length() == 4) {
+            year = Integer.parseInt(y);
+        } else {
+            int two = Integer.parseInt(y);
+            if (two <= 31) {
+                return null;
+            }
+            year = shortYear(two);
+        }
+        if (!YearMonth.of(year, b).isValidDay(a)) {
+            return null;
+        }
+        String timex = Timex.day(year, b, a);
+        return new DateFinding(m.span(), rule, YearRef.none(), ignored -> timex);
+    }
+
+    /** Two-digit years are written as their last two digits: 00–49 are 20xx, 50–99 19xx. */
+    private TimexShape shortYearShape(RuleMatch m) {
+        String yy = groups.group(m, "yy") != null ? groups.group(m, "yy") : groups.group(m, "yy2");
+        Integer two = yy != null ? Integer.valueOf(yy) : groups.group(m, "cnyy").charAt(1) == '〇' ? Integer.valueOf(0) : TimeNumerals.integer(groups.group(m, "cnyy").substring(1));
+        int year = shortYear(two);
+        String mText = groups.group(m, "m");
+        if (mText == null) {
+            return y -> Timex.year(year);
+        }
+        Integer month = monthOf(mText);
+        String dText = groups.group(m, "d");
+        Integer day = dText == null ? null : dayOf(dText);
+        String d2Text = groups.group(m, "d2");
+        Integer day2 = d2Text == null ? null : dayOf(d2Text);
+        String ybText = groups.group(m, "yb");
+        int yearB = ybText == null ? year : shortYear(Integer.parseInt(ybText));
+        Integer monthB = ybText == null ? month : monthOf(groups.group(m, "mb"));
+        if (month == null || dText != null && day == null || d2Text != null && (day2 == null || monthB == null
+                || yearB * 10000 + monthB * 100 + day2 <= year * 10000 + month * 100 + day)) {
+            return null;
+        }
+        if (day == null) {
+            return y -> Timex.month(year, month);
+        }
+        return day2 == null ? y -> Timex.day(year, month, day)
+                : y -> Timex.range(Timex.day(year, month, day), Timex.day(yearB, monthB, day2));
+    }
+
+    /** 29日, 16日至18日: days whose month the text leaves unsaid, written XX. */
+    private TimexShape dayOfMonthShape(RuleMatch m) {
+        Integer day = dayOf(groups.group(m, "d"));
+        String secondText = groups.group(m, "d2");
+        Integer second = secondText == null ? null : dayOf(secondText);
+        if (day == null || secondText != null && (second == null || second <= day)) {
+            return null;
+        }
+        return second == null ? y -> Timex.year(y) + "-XX-" + String.format("%02d", day)
+                : y -> Timex.range(Timex.year(y) + "-XX-" + String.format("%02d", day),
+                        Timex.year(y) + "-XX-" + String.format("%02d", second));
+    }
+
+    private static int shortYear(int twoDigits) {
+        return twoDigits < 50 ? 2000 + twoDigits : 1900 + twoDigits;
     }
 
     private TimexShape monthShape(RuleMatch m) {

@@ -37,11 +37,13 @@ public final class DurationExtractor implements Extractor {
 
     private final RuleFile rules;
     private final Lexicon units;
+    private final Lexicon innerUnits;
     private final RuleGroups groups;
 
     public DurationExtractor(RuleBook book) {
         this.rules = book.file("duration");
         this.units = book.lexicon("time.duration_units");
+        this.innerUnits = book.lexicon("time.inner_duration_units");
         this.groups = new RuleGroups(rules.rules());
         for (Rule rule : rules.rules()) {
             if (!KINDS.contains(rule.kind())) {
@@ -120,11 +122,16 @@ public final class DurationExtractor implements Extractor {
             while (unitStart < text.length() && Character.isWhitespace(text.charAt(unitStart))) {
                 unitStart++;
             }
-            String unit = longestUnitAt(text, unitStart);
+            String unit = longestUnitAt(units, text, unitStart);
+            Lexicon lexicon = units;
+            if (unit == null && previous != null) {
+                unit = longestUnitAt(innerUnits, text, unitStart);
+                lexicon = innerUnits;
+            }
             if (n == null || unit == null) {
                 return null;
             }
-            String designator = units.get(unit);
+            String designator = lexicon.get(unit);
             boolean joined = i > 0 && JOINERS.indexOf(text.charAt(i - 1)) >= 0;
             if (totals.containsKey(designator) || !joined && previous != null && ORDER.indexOf(designator) < ORDER.indexOf(previous)) {
                 return null;
@@ -145,7 +152,7 @@ public final class DurationExtractor implements Extractor {
         return time.length() == 0 ? date.toString() : date + "T" + time;
     }
 
-    private String longestUnitAt(String text, int at) {
+    private static String longestUnitAt(Lexicon units, String text, int at) {
         String best = null;
         for (String unit : units.entries().keySet()) {
             if (text.startsWith(unit, at) && (best == null || unit.length() > best.length())) {

@@ -48,10 +48,13 @@ class RecognizersDatetimeBenchmarkTest {
      * and sets, weeks and weekdays, and lunar holidays — which also counts the cases our
      * scope file sets aside for span conventions, relative days and periods counted from
      * the reference. Reported beside the narrow rate so that neither hides the other.
+     * Cases whose reason starts {@code contract:} are outside it too: there Recognizers-Text
+     * and ANNOTATION.md disagree (cue words such as 以前/之后/起 inside the span, 近三年 as a
+     * DATE, 最近 as a day), so no contract-conformant extractor can pass them.
      */
-    static final double LITERAL_SCOPE_FLOOR = 0.45;
+    static final double LITERAL_SCOPE_FLOOR = 0.85;
     private static final List<String> OUTSIDE_LITERAL_SCOPE = List.of(
-            "clock times, date-times and sets", "weeks and weekdays", "lunar calendar dates");
+            "clock times, date-times and sets", "weeks and weekdays", "lunar calendar dates", "contract:");
 
     private static final Path CASES = Path.of("..", "shared", "benchmarks", "recognizers-zh", "datetime.jsonl");
 
@@ -78,6 +81,7 @@ class RecognizersDatetimeBenchmarkTest {
         int literalScope = 0;
         int literalPassed = 0;
         List<String> failures = new ArrayList<>();
+        List<String> literalFailures = new ArrayList<>();
         for (String line : Files.readAllLines(CASES, StandardCharsets.UTF_8)) {
             JsonNode c = json.readTree(line);
             String id = c.get("id").asText();
@@ -103,6 +107,13 @@ class RecognizersDatetimeBenchmarkTest {
             if (inLiteralScope) {
                 literalScope++;
                 literalPassed += pass ? 1 : 0;
+                if (pass && reason != null) {
+                    System.out.println("  PASSES though listed out of scope: " + id);
+                }
+                if (!pass && reason != null) {
+                    literalFailures.add(reason.split("[:(]")[0] + " | " + id + " " + c.get("input").asText()
+                            + ": expected " + expected + ", got " + actual);
+                }
             }
             if (reason != null) {
                 continue;
@@ -118,9 +129,10 @@ class RecognizersDatetimeBenchmarkTest {
         double literalRate = literalScope == 0 ? 0 : (double) literalPassed / literalScope;
         System.out.printf("recognizers-zh datetime: %d of %d in-scope cases pass (%.3f); %d out of scope%n",
                 passed, inScope, rate, outOfScope.size());
-        System.out.printf("recognizers-zh datetime, literal scope (all but clock times, sets, weeks, weekdays, lunar dates):"
+        System.out.printf("recognizers-zh datetime, literal scope (all but clock times, sets, weeks, weekdays, lunar dates, contract conflicts):"
                 + " %d of %d pass (%.3f)%n", literalPassed, literalScope, literalRate);
         failures.forEach(f -> System.out.println("  FAIL " + f));
+        literalFailures.stream().sorted().forEach(f -> System.out.println("  LITERAL " + f));
         assertTrue(rate + 1e-9 >= PASS_RATE_FLOOR, () -> String.format("pass rate %.3f fell below %.3f", rate, PASS_RATE_FLOOR));
         assertTrue(literalRate + 1e-9 >= LITERAL_SCOPE_FLOOR,
                 () -> String.format("literal-scope pass rate %.3f fell below %.3f", literalRate, LITERAL_SCOPE_FLOOR));
@@ -171,6 +183,9 @@ class RecognizersDatetimeBenchmarkTest {
                 value = a.substring(0, 4) + (a.substring(5, 7).equals("01") ? "-H1" : "-H2");
             } else if (text.contains("季度")) {
                 value = a.substring(0, 4) + "-Q" + ((Integer.parseInt(a.substring(5, 7)) - 1) / 3 + 1);
+            } else if (text.contains("年代") && period.equals("P10Y")) {
+                // A decade: their end is exclusive (1990 to 2000), ours the last year named (1999).
+                value = a.substring(0, 4) + "/" + a.substring(0, 3) + "9";
             } else if (period.matches("P\\d+Y") && a.endsWith("-01-01") && b.endsWith("-01-01")) {
                 value = a.substring(0, 4) + "/" + b.substring(0, 4);
             } else if (period.matches("P\\d+M") && a.endsWith("-01") && b.endsWith("-01")) {
