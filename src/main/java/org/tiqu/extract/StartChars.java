@@ -12,13 +12,21 @@ import java.util.regex.Pattern;
  * lookup per position, with the full pattern tried only where the table says it may start,
  * gives the same matches for a fraction of the time.
  *
- * <p>How: a match starting with character {@code c} must, on the one-character text
- * {@code "c"}, either match or run off the end of the text ({@link Matcher#hitEnd()});
- * when it does neither, no text starting with {@code c} can match there. Lookbehinds and
- * word boundaries see what precedes the start, which the one-character text lacks: a
- * negative lookbehind then passes (the test stays permissive, which is safe), but a
- * positive lookbehind or a word boundary could wrongly fail, so patterns holding them are
- * not learnt and are tried everywhere, as before. Surrogates are always tried.
+ * <p>How: a match attempt is a function of the characters the regex engine reads. If an
+ * attempt on the one-character text {@code "c"} neither matches nor runs off the end
+ * ({@link Matcher#hitEnd()}), no text starting with {@code c} can match there, as long as
+ * the attempt did not depend on what precedes the start. Two tests cover that:
+ * <ul>
+ *   <li>on {@code "c"} alone, which is exactly the attempt at the start of a text (where
+ *       {@code ^} holds and lookbehinds see nothing);</li>
+ *   <li>on {@code "c"} preceded by probe characters that record being read: an attempt
+ *       that fails without reading them fails wherever {@code c} stands. If the engine did
+ *       read before the start (a lookbehind, a word boundary), the first test still decides
+ *       when the pattern has only negative lookbehinds (seeing nothing before, they pass: the
+ *       test stays permissive, which is safe); otherwise {@code c} counts as a possible
+ *       start.</li>
+ * </ul>
+ * Surrogates are always tried; patterns with {@code \G} are tried everywhere.
  *
  * <p>Thread-safe: entries are written racily but every thread computes the same value.
  */
@@ -27,17 +35,18 @@ final class StartChars {
     private static final byte UNKNOWN = 0;
     private static final byte CAN_START = 1;
     private static final byte CANNOT_START = 2;
+    /** Probe characters before the tested one: more than any lookbehind in the rules reaches. */
+    private static final int PROBES = 1024;
 
     /** Null when the pattern cannot be learnt this way: every position is tried. */
     private final byte[] table;
+    /** True when reading before the start can only make a match less likely (no positive lookbehind or boundary). */
+    private final boolean onlyNegativeLookbehinds;
 
     StartChars(Pattern pattern) {
-        this.table = learnable(pattern.pattern()) ? new byte[Character.MAX_VALUE + 1] : null;
-    }
-
-    /** True when the pattern looks at what precedes its start in a way the one-character test cannot see. */
-    static boolean learnable(String regex) {
-        return !(regex.contains("(?<=") || regex.contains("\\b") || regex.contains("\\B") || regex.contains("\\G"));
+        String regex = pattern.pattern();
+        this.table = regex.contains("\\G") ? null : new byte[Character.MAX_VALUE + 1];
+        this.onlyNegativeLookbehinds = !(regex.contains("(?<=") || regex.contains("\\b") || regex.contains("\\B"));
     }
 
     boolean learnt() {
@@ -54,10 +63,56 @@ final class StartChars {
         }
         byte known = table[c];
         if (known == UNKNOWN) {
-            Matcher m = pattern.matcher(String.valueOf(c));
-            known = m.lookingAt() || m.hitEnd() ? CAN_START : CANNOT_START;
+            known = canStart(pattern, c) ? CAN_START : CANNOT_START;
             table[c] = known;
         }
         return known == CAN_START;
+    }
+
+    private boolean canStart(Pattern pattern, char c) {
+        Matcher alone = pattern.matcher(String.valueOf(c));
+        if (alone.lookingAt() || alone.hitEnd()) {
+            return true;
+        }
+        if (onlyNegativeLookbehinds) {
+            return false;
+        }
+        Probed text = new Probed(c);
+        Matcher after = pattern.matcher(text).region(PROBES, PROBES + 1).useTransparentBounds(true).useAnchoringBounds(false);
+        return after.lookingAt() || after.hitEnd() || text.probed;
+    }
+
+    /** {@code c} after {@link #PROBES} characters that note when the regex engine reads them. */
+    private static final class Probed implements CharSequence {
+        private final char c;
+        boolean probed;
+
+        Probed(char c) {
+            this.c = c;
+        }
+
+        @Override
+        public int length() {
+            return PROBES + 1;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < PROBES) {
+                probed = true;
+                return '\uFFFF';
+            }
+            return c;
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new StringBuilder(this).subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new StringBuilder(this).toString();
+        }
     }
 }

@@ -69,8 +69,17 @@ class RuleMatcherTest {
     }
 
     @Test
-    void patternsThatLookBeforeTheirStartAreTriedEverywhere() {
-        assertFalse(new StartChars(Pattern.compile("(?<=约)[0-9]+")).learnt());
-        assertFalse(new StartChars(Pattern.compile("\\b[0-9]+")).learnt());
+    void positiveLookbehindsBeforeTheStartKeepEveryCharacter() {
+        Pattern behind = Pattern.compile("(?<=约)[0-9]+");
+        assertTrue(new StartChars(behind).mayStartWith(behind, '年'));
+        Pattern boundary = Pattern.compile("\\b[0-9]+");
+        assertTrue(new StartChars(boundary).mayStartWith(boundary, '年'));
+        // A positive lookbehind after the first character reads nothing before the start.
+        Pattern later = Pattern.compile("[0-9]+(?<=[0-9])年");
+        assertFalse(new StartChars(later).mayStartWith(later, '年'));
+        assertTrue(new StartChars(later).mayStartWith(later, '8'));
+        Pattern anchored = Pattern.compile("^年");
+        assertTrue(new StartChars(anchored).mayStartWith(anchored, '年'));
+        assertFalse(new StartChars(Pattern.compile("\\G年")).learnt());
     }
 }
