@@ -56,7 +56,7 @@ public final class RuleMatcher {
                 p++; // find() does not start inside a surrogate pair either
                 continue;
             }
-            if (!starts.mayStartWith(pattern, c)) {
+            if (!starts.mayStartWith(pattern, c) || p > 0 && !starts.mayStartAfter(pattern, view.charAt(p - 1), c)) {
                 p++;
                 continue;
             }

@@ -1,5 +1,7 @@
 package org.tiqu.extract;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,10 @@ import java.util.regex.Pattern;
  * </ul>
  * Surrogates are always tried; patterns with {@code \G} are tried everywhere.
  *
+ * <p>A character that can start a match is then tested with the character before it, in
+ * the same way ({@link #mayStartAfter}): a lookbehind such as {@code (?<![0-9])} rules out
+ * the inside of a number, where most of the remaining attempts are.
+ *
  * <p>Thread-safe: entries are written racily but every thread computes the same value.
  */
 final class StartChars {
@@ -40,6 +46,9 @@ final class StartChars {
 
     /** Null when the pattern cannot be learnt this way: every position is tried. */
     private final byte[] table;
+    /** Pairs (character before, character) learnt so far; bounded, past that a pair is tried. */
+    private final Map<Integer, Boolean> pairs = new ConcurrentHashMap<>();
+    private static final int MAX_PAIRS = 16_384;
     /** True when reading before the start can only make a match less likely (no positive lookbehind or boundary). */
     private final boolean onlyNegativeLookbehinds;
 
@@ -69,6 +78,29 @@ final class StartChars {
         return known == CAN_START;
     }
 
+    /**
+     * False only when no match of {@code pattern} can start with {@code c} right after
+     * {@code before}; to be asked only where {@link #mayStartWith} said yes.
+     */
+    boolean mayStartAfter(Pattern pattern, char before, char c) {
+        if (table == null || Character.isSurrogate(before) || Character.isSurrogate(c)) {
+            return true;
+        }
+        Integer key = (before << 16) | c;
+        Boolean known = pairs.get(key);
+        if (known == null) {
+            if (pairs.size() >= MAX_PAIRS) {
+                return true;
+            }
+            Probed text = new Probed(before, c);
+            Matcher m = pattern.matcher(text).region(PROBES + 1, PROBES + 2).useTransparentBounds(true)
+                    .useAnchoringBounds(false);
+            known = m.lookingAt() || m.hitEnd() || text.probed;
+            pairs.put(key, known);
+        }
+        return known;
+    }
+
     private boolean canStart(Pattern pattern, char c) {
         Matcher alone = pattern.matcher(String.valueOf(c));
         if (alone.lookingAt() || alone.hitEnd()) {
@@ -82,18 +114,18 @@ final class StartChars {
         return after.lookingAt() || after.hitEnd() || text.probed;
     }
 
-    /** {@code c} after {@link #PROBES} characters that note when the regex engine reads them. */
+    /** Characters after {@link #PROBES} characters that note when the regex engine reads them. */
     private static final class Probed implements CharSequence {
-        private final char c;
+        private final char[] chars;
         boolean probed;
 
-        Probed(char c) {
-            this.c = c;
+        Probed(char... chars) {
+            this.chars = chars;
         }
 
         @Override
         public int length() {
-            return PROBES + 1;
+            return PROBES + chars.length;
         }
 
         @Override
@@ -102,7 +134,7 @@ final class StartChars {
                 probed = true;
                 return '\uFFFF';
             }
-            return c;
+            return chars[index - PROBES];
         }
 
         @Override

@@ -66,6 +66,8 @@ class RuleMatcherTest {
         assertTrue(starts.mayStartWith(p, '7'));
         assertFalse(starts.mayStartWith(p, '年'));
         assertFalse(starts.mayStartWith(p, 'a'));
+        assertFalse(starts.mayStartAfter(p, '5', '3'), "inside a number");
+        assertTrue(starts.mayStartAfter(p, '在', '3'));
     }
 
     @Test
