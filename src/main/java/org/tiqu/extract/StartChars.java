@@ -86,7 +86,8 @@ final class StartChars {
         if (table == null || Character.isSurrogate(before) || Character.isSurrogate(c)) {
             return true;
         }
-        Integer key = (before << 16) | c;
+        // An odd multiplier keeps keys distinct and spreads them (the pair itself collides often in a hash map).
+        Integer key = ((before << 16) | c) * 0x9E3779B1;
         Boolean known = pairs.get(key);
         if (known == null) {
             if (pairs.size() >= MAX_PAIRS) {
