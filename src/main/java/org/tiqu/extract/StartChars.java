@@ -1,7 +1,6 @@
 package org.tiqu.extract;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,9 +45,14 @@ final class StartChars {
 
     /** Null when the pattern cannot be learnt this way: every position is tried. */
     private final byte[] table;
-    /** Pairs (character before, character) learnt so far; bounded, past that a pair is tried. */
-    private final Map<Integer, Boolean> pairs = new ConcurrentHashMap<>();
-    private static final int MAX_PAIRS = 16_384;
+    /**
+     * Pairs (character before, character) learnt so far: an open-addressing table of
+     * {@code pair << 2 | answer}, 0 when free. Once three quarters full, new pairs are tried.
+     */
+    private final AtomicLongArray pairs = new AtomicLongArray(PAIR_SLOTS);
+    private static final int PAIR_SLOTS = 1 << 14;
+    private static final int MAX_PAIRS = PAIR_SLOTS / 4 * 3;
+    private final java.util.concurrent.atomic.AtomicInteger pairCount = new java.util.concurrent.atomic.AtomicInteger();
     /** True when reading before the start can only make a match less likely (no positive lookbehind or boundary). */
     private final boolean onlyNegativeLookbehinds;
 
@@ -86,18 +90,25 @@ final class StartChars {
         if (table == null || Character.isSurrogate(before) || Character.isSurrogate(c)) {
             return true;
         }
-        // An odd multiplier keeps keys distinct and spreads them (the pair itself collides often in a hash map).
-        Integer key = ((before << 16) | c) * 0x9E3779B1;
-        Boolean known = pairs.get(key);
-        if (known == null) {
-            if (pairs.size() >= MAX_PAIRS) {
-                return true;
+        long pair = (long) before << 16 | c;
+        int slot = (int) (pair * 0x9E3779B97F4A7C15L >>> 50); // 14 bits, spread
+        while (true) {
+            long entry = pairs.get(slot);
+            if (entry == 0) {
+                break;
             }
-            Probed text = new Probed(before, c);
-            Matcher m = pattern.matcher(text).region(PROBES + 1, PROBES + 2).useTransparentBounds(true)
-                    .useAnchoringBounds(false);
-            known = m.lookingAt() || m.hitEnd() || text.probed;
-            pairs.put(key, known);
+            if (entry >>> 2 == pair) {
+                return (entry & 3) == CAN_START;
+            }
+            slot = (slot + 1) & (PAIR_SLOTS - 1);
+        }
+        Probed text = new Probed(before, c);
+        Matcher m = pattern.matcher(text).region(PROBES + 1, PROBES + 2).useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        boolean known = m.lookingAt() || m.hitEnd() || text.probed;
+        // Two threads may learn the same pair into two slots: both hold the same answer.
+        if (pairCount.get() < MAX_PAIRS && pairs.compareAndSet(slot, 0, pair << 2 | (known ? CAN_START : CANNOT_START))) {
+            pairCount.incrementAndGet();
         }
         return known;
     }
