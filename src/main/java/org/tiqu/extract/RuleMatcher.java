@@ -56,7 +56,8 @@ public final class RuleMatcher {
                 p++; // find() does not start inside a surrogate pair either
                 continue;
             }
-            if (!starts.mayStartWith(pattern, c) || p > 0 && !starts.mayStartAfter(pattern, view.charAt(p - 1), c)) {
+            if (!starts.mayStartWith(pattern, c)
+                    || p > 0 && p + 1 < length && !starts.mayStartBetween(pattern, view.charAt(p - 1), c, view.charAt(p + 1))) {
                 p++;
                 continue;
             }

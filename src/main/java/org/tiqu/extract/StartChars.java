@@ -29,9 +29,10 @@ import java.util.regex.Pattern;
  * </ul>
  * Surrogates are always tried; patterns with {@code \G} are tried everywhere.
  *
- * <p>A character that can start a match is then tested with the character before it, in
- * the same way ({@link #mayStartAfter}): a lookbehind such as {@code (?<![0-9])} rules out
- * the inside of a number, where most of the remaining attempts are.
+ * <p>A character that can start a match is then tested with the characters around it, in
+ * the same way ({@link #mayStartBetween}): a lookbehind such as {@code (?<![0-9])} rules out
+ * the inside of a number, where most of the remaining attempts are, and the next character
+ * rules out what cannot continue.
  *
  * <p>Thread-safe: entries are written racily but every thread computes the same value.
  */
@@ -46,13 +47,15 @@ final class StartChars {
     /** Null when the pattern cannot be learnt this way: every position is tried. */
     private final byte[] table;
     /**
-     * Pairs (character before, character) learnt so far: an open-addressing table of
-     * {@code pair << 2 | answer}, 0 when free. Once three quarters full, new pairs are tried.
+     * Triples (character before, character, character after) learnt so far: an
+     * open-addressing table of {@code triple << 2 | answer}, 0 when free. Once three quarters
+     * full, unknown triples are tried.
      */
-    private final AtomicLongArray pairs = new AtomicLongArray(PAIR_SLOTS);
-    private static final int PAIR_SLOTS = 1 << 14;
-    private static final int MAX_PAIRS = PAIR_SLOTS / 4 * 3;
-    private final java.util.concurrent.atomic.AtomicInteger pairCount = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int SLOT_BITS = 15;
+    private static final int SLOTS = 1 << SLOT_BITS;
+    private static final int MAX_LEARNT = SLOTS / 4 * 3;
+    private final AtomicLongArray triples = new AtomicLongArray(SLOTS);
+    private final java.util.concurrent.atomic.AtomicInteger learnt = new java.util.concurrent.atomic.AtomicInteger();
     /** True when reading before the start can only make a match less likely (no positive lookbehind or boundary). */
     private final boolean onlyNegativeLookbehinds;
 
@@ -83,32 +86,35 @@ final class StartChars {
     }
 
     /**
-     * False only when no match of {@code pattern} can start with {@code c} right after
-     * {@code before}; to be asked only where {@link #mayStartWith} said yes.
+     * False only when no match of {@code pattern} can start with {@code c} between
+     * {@code before} and {@code after}; to be asked only where {@link #mayStartWith} said yes.
      */
-    boolean mayStartAfter(Pattern pattern, char before, char c) {
-        if (table == null || Character.isSurrogate(before) || Character.isSurrogate(c)) {
+    boolean mayStartBetween(Pattern pattern, char before, char c, char after) {
+        if (table == null || Character.isSurrogate(before) || Character.isSurrogate(c) || Character.isSurrogate(after)) {
             return true;
         }
-        long pair = (long) before << 16 | c;
-        int slot = (int) (pair * 0x9E3779B97F4A7C15L >>> 50); // 14 bits, spread
+        long triple = (long) before << 32 | (long) c << 16 | after;
+        int slot = (int) (triple * 0x9E3779B97F4A7C15L >>> (64 - SLOT_BITS));
         while (true) {
-            long entry = pairs.get(slot);
+            long entry = triples.get(slot);
             if (entry == 0) {
                 break;
             }
-            if (entry >>> 2 == pair) {
+            if (entry >>> 2 == triple) {
                 return (entry & 3) == CAN_START;
             }
-            slot = (slot + 1) & (PAIR_SLOTS - 1);
+            slot = (slot + 1) & (SLOTS - 1);
         }
-        Probed text = new Probed(before, c);
-        Matcher m = pattern.matcher(text).region(PROBES + 1, PROBES + 2).useTransparentBounds(true)
+        if (learnt.get() >= MAX_LEARNT) {
+            return true;
+        }
+        Probed text = new Probed(before, c, after);
+        Matcher m = pattern.matcher(text).region(PROBES + 1, PROBES + 3).useTransparentBounds(true)
                 .useAnchoringBounds(false);
         boolean known = m.lookingAt() || m.hitEnd() || text.probed;
-        // Two threads may learn the same pair into two slots: both hold the same answer.
-        if (pairCount.get() < MAX_PAIRS && pairs.compareAndSet(slot, 0, pair << 2 | (known ? CAN_START : CANNOT_START))) {
-            pairCount.incrementAndGet();
+        // Two threads may learn the same triple into two slots: both hold the same answer.
+        if (triples.compareAndSet(slot, 0, triple << 2 | (known ? CAN_START : CANNOT_START))) {
+            learnt.incrementAndGet();
         }
         return known;
     }

@@ -66,8 +66,10 @@ class RuleMatcherTest {
         assertTrue(starts.mayStartWith(p, '7'));
         assertFalse(starts.mayStartWith(p, '年'));
         assertFalse(starts.mayStartWith(p, 'a'));
-        assertFalse(starts.mayStartAfter(p, '5', '3'), "inside a number");
-        assertTrue(starts.mayStartAfter(p, '在', '3'));
+        assertFalse(starts.mayStartBetween(p, '5', '3', '年'), "inside a number");
+        assertTrue(starts.mayStartBetween(p, '在', '3', '年'));
+        assertTrue(starts.mayStartBetween(p, '在', '3', '0'));
+        assertFalse(starts.mayStartBetween(p, '在', '3', '月'), "cannot go on");
     }
 
     @Test
