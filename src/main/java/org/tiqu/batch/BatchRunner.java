@@ -235,7 +235,7 @@ public final class BatchRunner {
                     e.reason().name().toLowerCase() + ": " + e.getMessage()));
         }
         try {
-            DocumentResult result = pipeline.process(text, options.referenceDate());
+            DocumentResult result = pipeline.process(text, options.referenceDate(), options.budget());
             List<Record> records = result.records();
             String textPath = null;
             if (format.equals(DocumentEntry.FORMAT_HTML)) {

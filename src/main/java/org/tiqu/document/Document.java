@@ -3,7 +3,10 @@ package org.tiqu.document;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.tiqu.source.SourceText;
 import org.tiqu.text.CodePointText;
@@ -27,6 +30,8 @@ public final class Document {
     private final ReferenceTime reference;
     private final Deadline deadline;
     private List<Term> terms;
+    /** Results computed once per document and shared by whoever asks (see {@link #memo}). */
+    private final Map<Object, Object> memos;
 
     /** A document whose reference time is the given date, or unknown when {@code referenceDate} is null. */
     public Document(SourceText source, Segmenter segmenter, LocalDate referenceDate) {
@@ -42,6 +47,7 @@ public final class Document {
         this.sentences = List.copyOf(new SentenceSplitter().split(text));
         this.segmenter = segmenter;
         this.reference = referenceDate == null ? ReferenceTime.unknown() : ReferenceTime.given(referenceDate);
+        this.memos = new HashMap<>();
     }
 
     private Document(Document other, ReferenceTime reference) {
@@ -53,6 +59,7 @@ public final class Document {
         this.terms = other.terms;
         this.deadline = other.deadline;
         this.reference = reference;
+        this.memos = other.memos;
     }
 
     /** The same document with another reference time; the text, view and sentences are shared. */
@@ -88,6 +95,22 @@ public final class Document {
     /** The time budget of this document; long-running steps call {@link Deadline#check()}. */
     public Deadline deadline() {
         return deadline;
+    }
+
+    /**
+     * The value {@code compute} gives for this document, computed the first time {@code key}
+     * is asked for and shared after, also with {@link #withReference} copies. For findings
+     * that do not depend on the reference time and that two steps need (the date rules serve
+     * both the reference inference and the date extractor), so that no rule runs twice.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, Supplier<T> compute) {
+        Object known = memos.get(key);
+        if (known == null) {
+            known = compute.get();
+            memos.put(key, known);
+        }
+        return (T) known;
     }
 
     public String slice(Span span) {

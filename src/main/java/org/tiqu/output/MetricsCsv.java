@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -32,15 +33,8 @@ public final class MetricsCsv {
     private MetricsCsv() {
     }
 
+    /** Streams the rows document by document, so that memory stays flat however large the batch. */
     public static void write(Path outDir, Manifest manifest) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        for (DocumentEntry entry : manifest.documents()) {
-            for (JsonNode r : RecordFiles.read(outDir, entry)) {
-                if ("METRIC".equals(r.path("type").asText())) {
-                    rows.add(row(r));
-                }
-            }
-        }
         CsvSchema schema = CsvSchema.builder().addColumns(COLUMNS, CsvSchema.ColumnType.STRING).build()
                 .withHeader().withLineSeparator("\r\n");
         // The atomic writer owns the stream: it must stay open to be forced to disk.
@@ -49,7 +43,15 @@ public final class MetricsCsv {
         AtomicFiles.write(outDir.resolve(FILE_NAME), out -> {
             out.write(UTF8_BOM);
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            csv.writer(schema).writeValues(w).writeAll(rows.stream().map(List::toArray).toList()).close();
+            try (SequenceWriter rows = csv.writer(schema).writeValues(w)) {
+                for (DocumentEntry entry : manifest.documents()) {
+                    for (JsonNode r : RecordFiles.read(outDir, entry)) {
+                        if ("METRIC".equals(r.path("type").asText())) {
+                            rows.write(row(r).toArray());
+                        }
+                    }
+                }
+            }
             w.flush();
         });
     }

@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -191,6 +192,21 @@ class BatchRunnerTest {
         Path leftover = Files.writeString(out.resolve("records/.a.jsonl.123.tmp"), "{\"half");
         run(in, out);
         assertFalse(Files.exists(leftover));
+    }
+
+    @Test
+    void aDocumentOverItsTimeBudgetIsFailedWithItsReasonAndTheBatchGoesOn() throws IOException {
+        Path in = sources();
+        Files.writeString(in.resolve("huge.txt"), "增长15.28%、".repeat(1_000_000));
+        Path out = dir.resolve("out");
+        BatchSummary summary = run(in, out, BatchOptions.defaults().withThreads(1).withBudget(Duration.ofSeconds(1)));
+
+        assertEquals(3, summary.done());
+        assertEquals(List.of("huge.txt"), summary.failedSources().stream().map(s -> Path.of(s).getFileName().toString()).toList());
+        DocumentEntry huge = Manifest.read(out).documents().stream().filter(e -> "huge".equals(e.doc())).findFirst().orElseThrow();
+        assertFalse(huge.ok());
+        assertTrue(huge.error().contains("time budget of 1000 ms"), huge.error());
+        assertFalse(Files.exists(out.resolve("records/huge.jsonl")));
     }
 
     private static DocumentEntry entry(Manifest m, String doc) {

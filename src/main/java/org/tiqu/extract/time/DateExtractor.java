@@ -103,8 +103,16 @@ public final class DateExtractor implements Extractor {
         return yearCues;
     }
 
-    /** Every date the rules find, in text order, with the year still to resolve. */
+    /**
+     * Every date the rules find, in text order, with the year still to resolve. Found once per
+     * document (the findings do not depend on its reference time) and shared with the
+     * reference inference, which reads the same rules.
+     */
     List<DateFinding> find(Document document) {
+        return document.memo(rules, () -> findAll(document));
+    }
+
+    private List<DateFinding> findAll(Document document) {
         List<DateFinding> found = new ArrayList<>();
         LocalDate reference = document.reference().date();
         Integer referenceYear = document.reference().year();
@@ -119,7 +127,7 @@ public final class DateExtractor implements Extractor {
             });
         }
         found.sort(Comparator.comparingInt((DateFinding f) -> f.span().begin()).thenComparing(f -> f.rule().id()));
-        return found;
+        return List.copyOf(found);
     }
 
     private DateFinding finding(Rule rule, RuleMatch m) {

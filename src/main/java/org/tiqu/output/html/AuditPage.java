@@ -34,6 +34,13 @@ import org.tiqu.source.SourceReader;
 public final class AuditPage {
 
     public static final String FILE_NAME = "audit.html";
+    /**
+     * The page is built in memory and read in a browser: past these bounds it covers the first
+     * documents only and says so, so that a batch of any size keeps a flat memory and a page a
+     * browser can open. The records of every document are in {@code records/}.
+     */
+    static final int MAX_DOCUMENTS = 1000;
+    static final int MAX_CHARS = 16 << 20;
 
     private AuditPage() {
     }
@@ -44,13 +51,22 @@ public final class AuditPage {
     }
 
     static String render(Path outDir, Manifest manifest) throws IOException {
+        return render(outDir, manifest, MAX_DOCUMENTS);
+    }
+
+    static String render(Path outDir, Manifest manifest, int maxDocuments) throws IOException {
         StringBuilder docs = new StringBuilder();
         StringBuilder list = new StringBuilder();
         StringBuilder docOptions = new StringBuilder();
         TreeSet<String> types = new TreeSet<>();
         int d = 0;
+        int ok = 0;
         for (DocumentEntry entry : manifest.documents()) {
             if (!entry.ok()) {
+                continue;
+            }
+            ok++;
+            if (d >= maxDocuments || docs.length() + list.length() > MAX_CHARS) {
                 continue;
             }
             d++;
@@ -68,7 +84,9 @@ public final class AuditPage {
         }
         return PAGE_HEAD
                 + "<aside><h1>tiqu audit</h1><p class=\"meta\">rules sha256 " + esc(abbrev(manifest.rulesSha256()))
-                + " · " + d + " documents</p>"
+                + " · " + (d == ok ? d + " documents" : "the first " + d + " of " + ok
+                        + " documents (a page this size is as much as a browser shows well; every record is in records/)")
+                + "</p>"
                 + "<div id=\"filters\"><div id=\"types\">" + typeBoxes + "</div>"
                 + "<select id=\"doc-filter\"><option value=\"\">all documents</option>" + docOptions + "</select></div>"
                 + "<ol id=\"records\">" + list + "</ol></aside>"

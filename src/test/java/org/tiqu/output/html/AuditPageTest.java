@@ -56,4 +56,20 @@ class AuditPageTest {
         assertFalse(html.contains("<b>\""), "values are escaped too");
         assertTrue(page.selectFirst("li[data-target=r1-0]").text().contains("change.basis=yoy"));
     }
+
+    @Test
+    void aLargeBatchShowsItsFirstDocumentsAndSaysSo() throws Exception {
+        Files.createDirectories(out.resolve("records"));
+        List<DocumentEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(out.resolve("d" + i + ".txt"), "文本" + i, StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("records/d" + i + ".jsonl"), "", StandardCharsets.UTF_8);
+            entries.add(new DocumentEntry("d" + i, "d" + i + ".txt", "x", "text", "UTF-8", false, "source", null, "ok",
+                    "records/d" + i + ".jsonl", Map.of(), null, "r", "c", null, null));
+        }
+        Document page = Jsoup.parse(AuditPage.render(out, new Manifest("tiqu", "t", "rules", "r", null, entries), 2));
+
+        assertEquals(2, page.select("section.doc").size());
+        assertTrue(page.selectFirst("aside p.meta").text().contains("the first 2 of 3 documents"));
+    }
 }

@@ -1,0 +1,168 @@
+package org.tiqu.extract;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which characters a pattern's match can start with, learnt from the pattern itself, one
+ * character at a time, the first time that character is met.
+ *
+ * <p>Why: most rules match rarely, yet {@code find()} tries them at every position, and
+ * their leading lookbehinds and large Chinese character classes are slow to test. A table
+ * lookup per position, with the full pattern tried only where the table says it may start,
+ * gives the same matches for a fraction of the time.
+ *
+ * <p>How: a match attempt is a function of the characters the regex engine reads. If an
+ * attempt on the one-character text {@code "c"} neither matches nor runs off the end
+ * ({@link Matcher#hitEnd()}), no text starting with {@code c} can match there, as long as
+ * the attempt did not depend on what precedes the start. Two tests cover that:
+ * <ul>
+ *   <li>on {@code "c"} alone, which is exactly the attempt at the start of a text (where
+ *       {@code ^} holds and lookbehinds see nothing);</li>
+ *   <li>on {@code "c"} preceded by probe characters that record being read: an attempt
+ *       that fails without reading them fails wherever {@code c} stands. If the engine did
+ *       read before the start (a lookbehind, a word boundary), the first test still decides
+ *       when the pattern has only negative lookbehinds (seeing nothing before, they pass: the
+ *       test stays permissive, which is safe); otherwise {@code c} counts as a possible
+ *       start.</li>
+ * </ul>
+ * Surrogates are always tried; patterns with {@code \G} are tried everywhere.
+ *
+ * <p>A character that can start a match is then tested with the characters around it, in
+ * the same way ({@link #mayStartBetween}): a lookbehind such as {@code (?<![0-9])} rules out
+ * the inside of a number, where most of the remaining attempts are, and the next character
+ * rules out what cannot continue.
+ *
+ * <p>Thread-safe: entries are written racily but every thread computes the same value.
+ */
+final class StartChars {
+
+    private static final byte UNKNOWN = 0;
+    private static final byte CAN_START = 1;
+    private static final byte CANNOT_START = 2;
+    /** Probe characters before the tested one: more than any lookbehind in the rules reaches. */
+    private static final int PROBES = 1024;
+
+    /** Null when the pattern cannot be learnt this way: every position is tried. */
+    private final byte[] table;
+    /**
+     * Triples (character before, character, character after) learnt so far: an
+     * open-addressing table of {@code triple << 2 | answer}, 0 when free. Once three quarters
+     * full, unknown triples are tried.
+     */
+    private static final int SLOT_BITS = 15;
+    private static final int SLOTS = 1 << SLOT_BITS;
+    private static final int MAX_LEARNT = SLOTS / 4 * 3;
+    private final AtomicLongArray triples = new AtomicLongArray(SLOTS);
+    private final java.util.concurrent.atomic.AtomicInteger learnt = new java.util.concurrent.atomic.AtomicInteger();
+    /** True when reading before the start can only make a match less likely (no positive lookbehind or boundary). */
+    private final boolean onlyNegativeLookbehinds;
+
+    StartChars(Pattern pattern) {
+        String regex = pattern.pattern();
+        this.table = regex.contains("\\G") ? null : new byte[Character.MAX_VALUE + 1];
+        this.onlyNegativeLookbehinds = !(regex.contains("(?<=") || regex.contains("\\b") || regex.contains("\\B"));
+    }
+
+    boolean learnt() {
+        return table != null;
+    }
+
+    /**
+     * False only when no match of {@code pattern} (the one this table was made for; not held
+     * here, so that a cache keyed weakly by the pattern can let both go) can start with {@code c}.
+     */
+    boolean mayStartWith(Pattern pattern, char c) {
+        if (table == null || Character.isSurrogate(c)) {
+            return true;
+        }
+        byte known = table[c];
+        if (known == UNKNOWN) {
+            known = canStart(pattern, c) ? CAN_START : CANNOT_START;
+            table[c] = known;
+        }
+        return known == CAN_START;
+    }
+
+    /**
+     * False only when no match of {@code pattern} can start with {@code c} between
+     * {@code before} and {@code after}; to be asked only where {@link #mayStartWith} said yes.
+     */
+    boolean mayStartBetween(Pattern pattern, char before, char c, char after) {
+        if (table == null || Character.isSurrogate(before) || Character.isSurrogate(c) || Character.isSurrogate(after)) {
+            return true;
+        }
+        long triple = (long) before << 32 | (long) c << 16 | after;
+        int slot = (int) (triple * 0x9E3779B97F4A7C15L >>> (64 - SLOT_BITS));
+        while (true) {
+            long entry = triples.get(slot);
+            if (entry == 0) {
+                break;
+            }
+            if (entry >>> 2 == triple) {
+                return (entry & 3) == CAN_START;
+            }
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        if (learnt.get() >= MAX_LEARNT) {
+            return true;
+        }
+        Probed text = new Probed(before, c, after);
+        Matcher m = pattern.matcher(text).region(PROBES + 1, PROBES + 3).useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        boolean known = m.lookingAt() || m.hitEnd() || text.probed;
+        // Two threads may learn the same triple into two slots: both hold the same answer.
+        if (triples.compareAndSet(slot, 0, triple << 2 | (known ? CAN_START : CANNOT_START))) {
+            learnt.incrementAndGet();
+        }
+        return known;
+    }
+
+    private boolean canStart(Pattern pattern, char c) {
+        Matcher alone = pattern.matcher(String.valueOf(c));
+        if (alone.lookingAt() || alone.hitEnd()) {
+            return true;
+        }
+        if (onlyNegativeLookbehinds) {
+            return false;
+        }
+        Probed text = new Probed(c);
+        Matcher after = pattern.matcher(text).region(PROBES, PROBES + 1).useTransparentBounds(true).useAnchoringBounds(false);
+        return after.lookingAt() || after.hitEnd() || text.probed;
+    }
+
+    /** Characters after {@link #PROBES} characters that note when the regex engine reads them. */
+    private static final class Probed implements CharSequence {
+        private final char[] chars;
+        boolean probed;
+
+        Probed(char... chars) {
+            this.chars = chars;
+        }
+
+        @Override
+        public int length() {
+            return PROBES + chars.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < PROBES) {
+                probed = true;
+                return '\uFFFF';
+            }
+            return chars[index - PROBES];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new StringBuilder(this).subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new StringBuilder(this).toString();
+        }
+    }
+}
