@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.tiqu.record.RecordType;
 
@@ -64,6 +66,19 @@ public final class RuleFile {
     /** Lexicons by their short name (without the namespace). */
     public Map<String, Lexicon> lexicons() {
         return lexicons;
+    }
+
+    /**
+     * Checks that every rule's {@code kind} is one the file's extractor knows, so that a
+     * typo in a rules file fails at load with its line rather than being ignored.
+     */
+    public void requireKinds(Set<String> kinds) {
+        for (Rule rule : rules) {
+            if (!kinds.contains(rule.kind())) {
+                throw new RuleException(path, rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind()
+                        + "', expected one of " + new TreeSet<>(kinds));
+            }
+        }
     }
 
     public Lexicon lexicon(String name) {

@@ -48,11 +48,8 @@ public final class MoneyExtractor implements Extractor {
         this.book = book;
         this.rules = book.file("money");
         this.context = context;
+        rules.requireKinds(KINDS);
         for (Rule rule : rules.rules()) {
-            if (!KINDS.contains(rule.kind())) {
-                throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind()
-                        + "', expected one of " + KINDS);
-            }
             if (rule.kind().equals("amount")) {
                 book.lexicon(rule.param("currencies", "money.currency"));
             } else {

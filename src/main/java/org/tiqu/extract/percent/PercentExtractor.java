@@ -15,7 +15,6 @@ import org.tiqu.record.Candidate;
 import org.tiqu.record.RecordType;
 import org.tiqu.record.Value;
 import org.tiqu.rules.Rule;
-import org.tiqu.rules.RuleException;
 import org.tiqu.rules.RuleFile;
 
 /**
@@ -35,12 +34,7 @@ public final class PercentExtractor implements Extractor {
     public PercentExtractor(RuleFile rules, NumberContext context) {
         this.rules = rules;
         this.context = context;
-        for (Rule rule : rules.rules()) {
-            if (!KINDS.contains(rule.kind())) {
-                throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind()
-                        + "', expected one of " + KINDS);
-            }
-        }
+        rules.requireKinds(KINDS);
     }
 
     @Override

@@ -18,7 +18,6 @@ import org.tiqu.record.Value;
 import org.tiqu.rules.Lexicon;
 import org.tiqu.rules.Rule;
 import org.tiqu.rules.RuleBook;
-import org.tiqu.rules.RuleException;
 import org.tiqu.rules.RuleFile;
 
 /**
@@ -46,11 +45,8 @@ public final class QuantityExtractor implements Extractor {
         this.rules = book.file("quantity");
         this.context = context;
         this.notACount = rules.lexicon("not_a_count");
+        rules.requireKinds(KINDS);
         for (Rule rule : rules.rules()) {
-            if (!KINDS.contains(rule.kind())) {
-                throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind()
-                        + "', expected one of " + KINDS);
-            }
             if (rule.kind().equals("measure")) {
                 book.lexicon(rule.param("units", "quantity.measure")); // fails at start-up when missing
             }

@@ -20,7 +20,6 @@ import org.tiqu.record.Value;
 import org.tiqu.rules.Lexicon;
 import org.tiqu.rules.Rule;
 import org.tiqu.rules.RuleBook;
-import org.tiqu.rules.RuleException;
 import org.tiqu.rules.RuleFile;
 import org.tiqu.text.Span;
 
@@ -57,11 +56,7 @@ public final class DateExtractor implements Extractor {
                 book.lexicon("time.month_words"), book.lexicon("time.century_words"),
                 book.lexicon("time.counted_back_units"), book.lexicon("time.half_words"));
         this.eras = book.lexicon("time.eras");
-        for (Rule rule : rules.rules()) {
-            if (!KINDS.contains(rule.kind())) {
-                throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
-            }
-        }
+        rules.requireKinds(KINDS);
     }
 
     @Override

@@ -17,7 +17,6 @@ import org.tiqu.record.Value;
 import org.tiqu.rules.Lexicon;
 import org.tiqu.rules.Rule;
 import org.tiqu.rules.RuleBook;
-import org.tiqu.rules.RuleException;
 import org.tiqu.rules.RuleFile;
 
 /**
@@ -45,11 +44,7 @@ public final class DurationExtractor implements Extractor {
         this.units = book.lexicon("time.duration_units");
         this.innerUnits = book.lexicon("time.inner_duration_units");
         this.groups = new RuleGroups(rules.rules());
-        for (Rule rule : rules.rules()) {
-            if (!KINDS.contains(rule.kind())) {
-                throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
-            }
-        }
+        rules.requireKinds(KINDS);
     }
 
     @Override
