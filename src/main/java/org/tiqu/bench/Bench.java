@@ -21,6 +21,7 @@ import org.tiqu.output.RecordJson;
 import org.tiqu.pipeline.DocumentResult;
 import org.tiqu.pipeline.Pipeline;
 import org.tiqu.record.Candidate;
+import org.tiqu.record.Mention;
 import org.tiqu.resolve.OverlapResolver;
 import org.tiqu.source.SourceException;
 import org.tiqu.source.SourceReader;
@@ -175,6 +176,18 @@ public final class Bench {
             resolver.resolve(c);
         }
         add(nanos, "resolve", System.nanoTime() - t);
+
+        if (pipeline.linker() != null) {
+            List<List<Mention>> mentions = new ArrayList<>();
+            for (SourceText s : sources) {
+                mentions.add(pipeline.process(s, null).mentions());
+            }
+            t = System.nanoTime();
+            for (int i = 0; i < documents.size(); i++) {
+                pipeline.linker().link(documents.get(i), mentions.get(i));
+            }
+            add(nanos, "link metrics", System.nanoTime() - t);
+        }
 
         List<DocumentResult> results = new ArrayList<>();
         for (SourceText s : sources) {

@@ -80,6 +80,11 @@ public final class Pipeline {
         return new Pipeline(rules, HanlpSegmenter.plain(), extractors, referenceInference);
     }
 
+    /** The metric linker, or null when the rules have no {@code metric} file. */
+    public MetricLinker linker() {
+        return linker;
+    }
+
     public RuleBook rules() {
         return rules;
     }
