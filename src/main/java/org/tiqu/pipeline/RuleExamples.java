@@ -1,22 +1,21 @@
 package org.tiqu.pipeline;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.tiqu.output.Canonical;
 import org.tiqu.output.RecordJson;
-import org.tiqu.record.Mention;
 import org.tiqu.record.Metric;
 import org.tiqu.record.Record;
 import org.tiqu.record.RecordType;
-import org.tiqu.record.Value;
 import org.tiqu.rules.CounterExample;
 import org.tiqu.rules.Example;
 import org.tiqu.rules.Rule;
@@ -39,7 +38,9 @@ public final class RuleExamples {
         }
     }
 
-    private static final List<String> METRIC_FIELDS = List.of("indicator", "subject", "period", "change", "modality");
+    /** What an expectation may say of a metric, beside its text, type and rule. */
+    private static final List<String> METRIC_FIELDS = List.of("value", "indicator", "subject", "period", "change", "modality");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Pipeline pipeline;
 
@@ -112,52 +113,14 @@ public final class RuleExamples {
         if (!"any".equals(wantRule) && !wantRule.equals(r.provenance().rule())) {
             return "from rule " + wantRule + ", not " + r.provenance().rule();
         }
-        if (expect.containsKey("value")) {
-            Value actual = r instanceof Mention m ? m.value() : ((Metric) r).value();
-            if (!canon(expect.get("value")).equals(canon(actual == null ? null : actual.asMap()))) {
-                return "with value " + expect.get("value") + ", not " + actual;
-            }
-        }
-        if (r instanceof Metric m) {
-            Map<String, Object> fields = Map.of(
-                    "indicator", nullable(m.indicator()), "subject", nullable(m.subject()),
-                    "period", nullable(m.period()), "modality", nullable(m.modality()),
-                    "change", m.change() == null ? "null" : m.change().asMap());
-            for (String field : METRIC_FIELDS) {
-                if (expect.containsKey(field)) {
-                    Object actual = fields.get(field);
-                    if (!canon(expect.get(field)).equals(canon("null".equals(actual) ? null : actual))) {
-                        return "with " + field + " " + expect.get(field) + ", not " + actual;
-                    }
-                }
+        ObjectNode actual = RecordJson.toJson(r);
+        for (String field : r instanceof Metric ? METRIC_FIELDS : List.of("value")) {
+            if (expect.containsKey(field)
+                    && !Canonical.equal(JSON.valueToTree(expect.get(field)), actual.get(field))) {
+                return "with " + field + " " + expect.get(field) + ", not " + actual.get(field);
             }
         }
         return null;
-    }
-
-    private static Object nullable(String s) {
-        return s == null ? "null" : s;
-    }
-
-    /** Values compared as data: numbers as decimals, maps key by key with null fields left out. */
-    static Object canon(Object v) {
-        if (v instanceof Map<?, ?> map) {
-            Map<String, Object> out = new TreeMap<>();
-            map.forEach((k, x) -> {
-                if (x != null) {
-                    out.put(String.valueOf(k), canon(x));
-                }
-            });
-            return out;
-        }
-        if (v instanceof Number || v instanceof String) {
-            try {
-                return new BigDecimal(v.toString()).stripTrailingZeros();
-            } catch (NumberFormatException e) {
-                return v.toString();
-            }
-        }
-        return Objects.requireNonNullElse(v, "null");
     }
 
     private static String describe(List<Record> records) {

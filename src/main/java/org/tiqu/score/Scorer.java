@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import opennlp.tools.util.eval.FMeasure;
+import org.tiqu.output.Canonical;
 
 /**
  * Scores predictions against a gold set with the matching rules and figures of

@@ -1,10 +1,11 @@
-package org.tiqu.score;
+package org.tiqu.output;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,13 +14,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A record field as data, as {@code score.py}'s {@code canon} sees it: numbers (and strings
  * that parse as finite decimals) compare as decimals, objects key by key with null fields
  * left out, arrays item by item. Two fields are equal when their canonical forms are.
+ * The scorer and the rule-example checks both compare values this one way.
  */
-final class Canonical {
+public final class Canonical {
 
     private Canonical() {
     }
 
-    static Object of(JsonNode v) {
+    public static Object of(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return null;
         }
@@ -55,7 +57,7 @@ final class Canonical {
         return d.signum() == 0 ? BigDecimal.ZERO : d;
     }
 
-    static boolean equal(JsonNode a, JsonNode b) {
-        return java.util.Objects.equals(of(a), of(b));
+    public static boolean equal(JsonNode a, JsonNode b) {
+        return Objects.equals(of(a), of(b));
     }
 }
