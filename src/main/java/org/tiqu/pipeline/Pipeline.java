@@ -58,14 +58,17 @@ public final class Pipeline {
     /** The standard pipeline: every extractor whose rules file is present. */
     public static Pipeline standard(RuleBook rules) {
         List<Extractor> extractors = new ArrayList<>();
+        // The words around a number (approximation, ordinals, idioms) read the same for every numeric type.
+        boolean numeric = rules.has("percent") || rules.has("money") || rules.has("quantity");
+        NumberContext numbers = numeric ? new NumberContext(rules.file("number")) : null;
         if (rules.has("percent")) {
-            extractors.add(new PercentExtractor(rules.file("percent"), new NumberContext(rules.file("number"))));
+            extractors.add(new PercentExtractor(rules.file("percent"), numbers));
         }
         if (rules.has("money")) {
-            extractors.add(new MoneyExtractor(rules, new NumberContext(rules.file("number"))));
+            extractors.add(new MoneyExtractor(rules, numbers));
         }
         if (rules.has("quantity")) {
-            extractors.add(new QuantityExtractor(rules, new NumberContext(rules.file("number"))));
+            extractors.add(new QuantityExtractor(rules, numbers));
         }
         if (rules.has("date")) {
             extractors.add(new DateExtractor(rules));
