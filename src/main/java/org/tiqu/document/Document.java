@@ -30,6 +30,12 @@ public final class Document {
     private final ReferenceTime reference;
     private final Deadline deadline;
     private List<Term> terms;
+    /**
+     * Each sentence's words, segmented the first time any step asks for them and shared after
+     * (the ORG extractor and the metric linker read the same sentences), also with
+     * {@link #withReference} copies.
+     */
+    private final List<Term>[] sentenceTerms;
     /** Results computed once per document and shared by whoever asks (see {@link #memo}). */
     private final Map<Object, Object> memos;
 
@@ -48,6 +54,7 @@ public final class Document {
         this.segmenter = segmenter;
         this.reference = referenceDate == null ? ReferenceTime.unknown() : ReferenceTime.given(referenceDate);
         this.memos = new HashMap<>();
+        this.sentenceTerms = newTermsArray(sentences.size());
     }
 
     private Document(Document other, ReferenceTime reference) {
@@ -60,6 +67,12 @@ public final class Document {
         this.deadline = other.deadline;
         this.reference = reference;
         this.memos = other.memos;
+        this.sentenceTerms = other.sentenceTerms;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Term>[] newTermsArray(int size) {
+        return (List<Term>[]) new List<?>[size];
     }
 
     /** The same document with another reference time; the text, view and sentences are shared. */
@@ -147,8 +160,22 @@ public final class Document {
         return terms;
     }
 
-    /** The words of one sentence, segmented on their own, with source spans. */
+    /** The words of one sentence, segmented on their own, with source spans; segmented once. */
     public List<Term> termsOf(Sentence sentence) {
+        List<Term> known = sentenceTerms[sentence.index()];
+        if (known == null) {
+            known = segment(sentence);
+            sentenceTerms[sentence.index()] = known;
+        }
+        return known;
+    }
+
+    /** The words of {@code sentence} if some step has segmented it already, else null. */
+    public List<Term> termsIfSegmented(Sentence sentence) {
+        return sentenceTerms[sentence.index()];
+    }
+
+    private List<Term> segment(Sentence sentence) {
         deadline.check();
         List<Term> local = segmenter.segment(text.slice(sentence.span()));
         List<Term> shifted = new ArrayList<>(local.size());
@@ -156,6 +183,6 @@ public final class Document {
         for (Term t : local) {
             shifted.add(new Term(new Span(base + t.span().begin(), base + t.span().end()), t.word(), t.pos()));
         }
-        return shifted;
+        return Collections.unmodifiableList(shifted);
     }
 }

@@ -2,9 +2,7 @@ package org.tiqu.link;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.tiqu.document.Document;
@@ -41,7 +39,6 @@ final class LinkText {
 
     final String text;
     private final Document document;
-    private final Map<Sent, List<Term>> terms = new HashMap<>();
     private final CodePointText codePoints;
     final List<Placed> mentions;
     final List<Sent> sentences;
@@ -176,14 +173,14 @@ final class LinkText {
     }
 
     /**
-     * The words of sentence {@code s}, segmented once per link call; none for a sentence
+     * The words of sentence {@code s}, segmented once per document; none for a sentence
      * too long to be prose (a table or a run-on line), where word classes give no help.
      */
     List<Term> terms(Sent s) {
         if (s.end() - s.begin() > MAX_SEGMENTED_SENTENCE) {
             return List.of();
         }
-        return terms.computeIfAbsent(s, x -> document.termsOf(x.sentence()));
+        return document.termsOf(s.sentence());
     }
 
     int unitIndex(int codePoint) {
