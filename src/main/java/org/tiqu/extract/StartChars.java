@@ -29,10 +29,11 @@ import java.util.regex.Pattern;
  * </ul>
  * Surrogates are always tried; patterns with {@code \G} are tried everywhere.
  *
- * <p>A character that can start a match is then tested with the characters around it, in
- * the same way ({@link #mayStartBetween}): a lookbehind such as {@code (?<![0-9])} rules out
- * the inside of a number, where most of the remaining attempts are, and the next character
- * rules out what cannot continue.
+ * <p>A character that can start a match is then tested with the characters around it
+ * ({@link #mayStartBetween}) on the {@link ForwardPattern}, which reads nothing before the
+ * character before: a lookbehind such as {@code (?<![0-9])} rules out the inside of a
+ * number, where most of the remaining attempts are, and the next character rules out what
+ * cannot continue (一 of 一个 for a month, 上 of 上海 for a half-year).
  *
  * <p>Thread-safe: entries are written racily but every thread computes the same value.
  */
@@ -58,9 +59,12 @@ final class StartChars {
     private final java.util.concurrent.atomic.AtomicInteger learnt = new java.util.concurrent.atomic.AtomicInteger();
     /** True when reading before the start can only make a match less likely (no positive lookbehind or boundary). */
     private final boolean onlyNegativeLookbehinds;
+    /** The pattern loosened to read at most one character before its start, or null ({@link ForwardPattern}). */
+    private final Pattern forward;
 
     StartChars(Pattern pattern) {
         String regex = pattern.pattern();
+        this.forward = ForwardPattern.of(pattern);
         this.table = regex.contains("\\G") ? null : new byte[Character.MAX_VALUE + 1];
         this.onlyNegativeLookbehinds = !(regex.contains("(?<=") || regex.contains("\\b") || regex.contains("\\B"));
     }
@@ -108,15 +112,27 @@ final class StartChars {
         if (learnt.get() >= MAX_LEARNT) {
             return true;
         }
-        Probed text = new Probed(before, c, after);
-        Matcher m = pattern.matcher(text).region(PROBES + 1, PROBES + 3).useTransparentBounds(true)
-                .useAnchoringBounds(false);
-        boolean known = m.lookingAt() || m.hitEnd() || text.probed;
+        boolean known = forward != null ? forwardMayStart(before, c, after) : probedMayStart(pattern, before, c, after);
         // Two threads may learn the same triple into two slots: both hold the same answer.
         if (triples.compareAndSet(slot, 0, triple << 2 | (known ? CAN_START : CANNOT_START))) {
             learnt.incrementAndGet();
         }
         return known;
+    }
+
+    /** Whether the loosened pattern can start at {@code c} between these two: it reads nothing further before. */
+    private boolean forwardMayStart(char before, char c, char after) {
+        Matcher m = forward.matcher(new String(new char[] {before, c, after})).region(1, 3)
+                .useTransparentBounds(true).useAnchoringBounds(false);
+        return m.lookingAt() || m.hitEnd();
+    }
+
+    /** The same for a pattern that cannot be loosened: an attempt that reads further back may start anywhere. */
+    private static boolean probedMayStart(Pattern pattern, char before, char c, char after) {
+        Probed text = new Probed(before, c, after);
+        Matcher m = pattern.matcher(text).region(PROBES + 1, PROBES + 3).useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        return m.lookingAt() || m.hitEnd() || text.probed;
     }
 
     private boolean canStart(Pattern pattern, char c) {
