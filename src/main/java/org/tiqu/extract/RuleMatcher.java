@@ -1,8 +1,11 @@
 package org.tiqu.extract;
 
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,23 +13,82 @@ import java.util.regex.Pattern;
 import org.tiqu.document.Document;
 import org.tiqu.rules.Rule;
 
-/** Runs a rule's pattern over a document's match view. */
+/**
+ * Runs rules' patterns over a document's match view, giving for each rule exactly the
+ * matches {@link Matcher#find()} would give.
+ *
+ * <p>A pattern is tried only at positions whose character can start a match
+ * ({@link StartChars}), anchored there with {@code lookingAt} over a region that leaves the
+ * text around it visible, so lookarounds and anchors see what {@code find()} sees. An
+ * instance made for a list of rules (an extractor's) finds every rule's possible starts in
+ * one pass over the text: each character's set of rules that may start with it is learnt
+ * once, as a bit mask, instead of each rule reading every character.
+ *
+ * <p>Thread-safe: the learnt tables are written racily, but every thread computes the same values.
+ */
 public final class RuleMatcher {
 
-    /** Start characters per compiled pattern, learnt as texts are read; weak so that reloaded rules let go. */
+    /** Start characters per compiled pattern for the one-rule entry point; weak so that reloaded rules let go. */
     private static final Map<Pattern, StartChars> START_CHARS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final long[] NONE = new long[0];
 
-    private RuleMatcher() {
+    private final Rule[] rules;
+    private final StartChars[] starts;
+    /** Per character, the rules that may start with it: bit {@code i} of word {@code i / 64}. */
+    private final AtomicReferenceArray<long[]> masks = new AtomicReferenceArray<>(Character.MAX_VALUE + 1);
+    private final long[] everyRule;
+
+    /** A matcher for {@code rules} in this order; rules that only carry knowledge (no pattern) are left out. */
+    public RuleMatcher(List<Rule> rules) {
+        this.rules = rules.stream().filter(r -> r.pattern() != null).toArray(Rule[]::new);
+        this.starts = Arrays.stream(this.rules).map(r -> new StartChars(r.pattern())).toArray(StartChars[]::new);
+        this.everyRule = new long[(this.rules.length + 63) / 64];
+        for (int i = 0; i < this.rules.length; i++) {
+            everyRule[i >>> 6] |= 1L << i;
+        }
     }
 
     /**
-     * Calls {@code onMatch} for each non-overlapping match of {@code rule}, left to right,
+     * The possible starts of every rule in {@code document}, found in one pass over its
+     * characters; ask it for each rule's matches.
+     */
+    public Scan scan(Document document) {
+        return new Scan(document, candidates(document.view().text()));
+    }
+
+    /** One document's possible rule starts. */
+    public final class Scan {
+        private final Document document;
+        private final int[][] candidates;
+
+        private Scan(Document document, int[][] candidates) {
+            this.document = document;
+            this.candidates = candidates;
+        }
+
+        /**
+         * Calls {@code onMatch} for each non-overlapping match of {@code rule} (one of the
+         * matcher's), left to right, exactly as {@link Matcher#find()} would find them. The
+         * match object is only valid during the call.
+         */
+        public void forEachMatch(Rule rule, Consumer<RuleMatch> onMatch) {
+            if (rule.pattern() == null) {
+                return;
+            }
+            for (int i = 0; i < rules.length; i++) {
+                if (rules[i] == rule) {
+                    run(rule, starts[i], candidates[i], document, onMatch);
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("rule " + rule.id() + " is not one of this matcher's");
+        }
+    }
+
+    /**
+     * Calls {@code onMatch} for each non-overlapping match of one {@code rule}, left to right,
      * exactly as {@link Matcher#find()} would find them. The match object is only valid
-     * during the call.
-     *
-     * <p>The pattern is tried only at positions whose character can start a match
-     * ({@link StartChars}), anchored there with {@code lookingAt} over a region that leaves
-     * the text around it visible, so lookarounds and anchors see what {@code find()} sees.
+     * during the call. For a list of rules run over every document, {@link #scan} is faster.
      */
     public static void forEachMatch(Rule rule, Document document, Consumer<RuleMatch> onMatch) {
         Pattern pattern = rule.pattern();
@@ -34,6 +96,58 @@ public final class RuleMatcher {
             return;
         }
         StartChars starts = START_CHARS.computeIfAbsent(pattern, StartChars::new);
+        run(rule, starts, null, document, onMatch);
+    }
+
+    /** Each rule's possible start positions (UTF-16 indices into the view), in one pass over it. */
+    private int[][] candidates(String view) {
+        int[][] lists = new int[rules.length][];
+        int[] sizes = new int[rules.length];
+        for (int i = 0; i < rules.length; i++) {
+            lists[i] = new int[8];
+        }
+        for (int p = 0; p < view.length(); p++) {
+            char c = view.charAt(p);
+            long[] mask = maskOf(c);
+            for (int w = 0; w < mask.length; w++) {
+                for (long bits = mask[w]; bits != 0; bits &= bits - 1) {
+                    int i = w << 6 | Long.numberOfTrailingZeros(bits);
+                    if (sizes[i] == lists[i].length) {
+                        lists[i] = Arrays.copyOf(lists[i], sizes[i] * 2);
+                    }
+                    lists[i][sizes[i]++] = p;
+                }
+            }
+        }
+        for (int i = 0; i < rules.length; i++) {
+            lists[i] = Arrays.copyOf(lists[i], sizes[i]);
+        }
+        return lists;
+    }
+
+    private long[] maskOf(char c) {
+        long[] mask = masks.get(c);
+        if (mask == null) {
+            mask = new long[everyRule.length];
+            boolean any = false;
+            for (int i = 0; i < rules.length; i++) {
+                if (starts[i].mayStartWith(rules[i].pattern(), c)) {
+                    mask[i >>> 6] |= 1L << i;
+                    any = true;
+                }
+            }
+            mask = any ? mask : NONE;
+            masks.set(c, mask);
+        }
+        return mask;
+    }
+
+    /**
+     * One rule's matches, tried at {@code candidates} (ascending view positions) or, when
+     * null, at every position whose character may start one.
+     */
+    private static void run(Rule rule, StartChars starts, int[] candidates, Document document, Consumer<RuleMatch> onMatch) {
+        Pattern pattern = rule.pattern();
         String view = document.view().text();
         // The guarded text stops a runaway regex when the document's time budget is spent.
         Matcher m = pattern.matcher(document.deadline().guard(view));
@@ -49,24 +163,25 @@ public final class RuleMatcher {
         m.useTransparentBounds(true);
         m.useAnchoringBounds(false);
         int length = view.length();
-        int p = 0;
-        while (p < length) {
-            char c = view.charAt(p);
-            if (Character.isLowSurrogate(c) && p > 0 && Character.isHighSurrogate(view.charAt(p - 1))) {
-                p++; // find() does not start inside a surrogate pair either
+        int next = 0; // no match may start before the end of the previous one
+        int count = candidates == null ? length : candidates.length;
+        for (int k = 0; k < count; k++) {
+            int p = candidates == null ? k : candidates[k];
+            if (p < next) {
                 continue;
             }
-            if (!starts.mayStartWith(pattern, c)
+            char c = view.charAt(p);
+            if (Character.isLowSurrogate(c) && p > 0 && Character.isHighSurrogate(view.charAt(p - 1))) {
+                continue; // find() does not start inside a surrogate pair either
+            }
+            if (candidates == null && !starts.mayStartWith(pattern, c)
                     || p > 0 && p + 1 < length && !starts.mayStartBetween(pattern, view.charAt(p - 1), c, view.charAt(p + 1))) {
-                p++;
                 continue;
             }
             m.region(p, length);
             if (m.lookingAt() && m.end() > m.start()) {
                 onMatch.accept(match);
-                p = m.end();
-            } else {
-                p++;
+                next = m.end();
             }
         }
     }

@@ -2,6 +2,7 @@ package org.tiqu.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,34 +15,44 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.tiqu.document.Document;
 import org.tiqu.rules.Rule;
+import org.tiqu.testing.CorpusFiles;
 import org.tiqu.testing.TestPipelines;
 
 /** The start-character shortcut must find exactly what {@code find()} finds. */
 class RuleMatcherTest {
 
     @Test
-    void everyRuleFindsWhatFindFindsOnTheSeeds() throws IOException {
-        List<Path> seeds;
-        try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-            seeds = files.sorted().toList();
+    void everyRuleFindsWhatFindFindsOnTheSeedsAndCorpus(@TempDir Path corpus) throws IOException {
+        List<Path> files;
+        try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
+            files = new ArrayList<>(seeds.sorted().toList());
+        }
+        if (Files.isRegularFile(CorpusFiles.CNEWS)) {
+            CorpusFiles.write(CorpusFiles.CNEWS, corpus, 120);
+            try (Stream<Path> news = Files.list(corpus)) {
+                files.addAll(news.sorted().toList());
+            }
         }
         String tricky = "去年12月，2023年３月5日至2024年上半年，增长12.5%，约3000万元。ａ𠀀2023年。\n";
         List<String> texts = new ArrayList<>();
         texts.add(tricky);
-        for (Path p : seeds) {
+        for (Path p : files) {
             texts.add(Files.readString(p));
         }
-        int rules = 0;
+        List<Rule> rules = TestPipelines.standard().rules().allRules();
+        RuleMatcher together = new RuleMatcher(rules);
+        int compared = 0;
         for (String text : texts) {
             Document document = TestPipelines.standard().document(TestPipelines.source("t", text), null);
-            for (Rule rule : TestPipelines.standard().rules().allRules()) {
+            RuleMatcher.Scan scan = together.scan(document);
+            for (Rule rule : rules) {
                 if (rule.pattern() == null) {
                     continue;
                 }
-                rules++;
                 List<String> expected = new ArrayList<>();
                 Matcher m = rule.pattern().matcher(document.view().text());
                 while (m.find()) {
@@ -49,12 +60,25 @@ class RuleMatcherTest {
                         expected.add(m.start() + "-" + m.end());
                     }
                 }
-                List<String> actual = new ArrayList<>();
-                RuleMatcher.forEachMatch(rule, document, r -> actual.add(r.viewStart() + "-" + r.viewEnd()));
-                assertEquals(expected, actual, rule.id());
+                List<String> alone = new ArrayList<>();
+                RuleMatcher.forEachMatch(rule, document, r -> alone.add(r.viewStart() + "-" + r.viewEnd()));
+                assertEquals(expected, alone, rule.id());
+                List<String> scanned = new ArrayList<>();
+                scan.forEachMatch(rule, r -> scanned.add(r.viewStart() + "-" + r.viewEnd()));
+                assertEquals(expected, scanned, rule.id());
+                compared += expected.size();
             }
         }
-        assertTrue(rules > 0);
+        assertTrue(compared > 1000, "matches compared: " + compared);
+    }
+
+    @Test
+    void aScanOnlyRunsItsOwnRules() {
+        List<Rule> rules = TestPipelines.standard().rules().file("percent").rules();
+        Rule other = TestPipelines.standard().rules().file("money").rules().get(0);
+        Document document = TestPipelines.standard().document(TestPipelines.source("t", "增长5%"), null);
+        RuleMatcher.Scan scan = new RuleMatcher(rules).scan(document);
+        assertThrows(IllegalArgumentException.class, () -> scan.forEachMatch(other, m -> { }));
     }
 
     @Test

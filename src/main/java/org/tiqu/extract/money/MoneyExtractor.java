@@ -41,12 +41,14 @@ public final class MoneyExtractor implements Extractor {
     private static final int MAX_CLAUSE = 80;
 
     private final RuleFile rules;
+    private final RuleMatcher matcher;
     private final RuleBook book;
     private final NumberContext context;
 
     public MoneyExtractor(RuleBook book, NumberContext context) {
         this.book = book;
         this.rules = book.file("money");
+        this.matcher = new RuleMatcher(this.rules.rules());
         this.context = context;
         rules.requireKinds(KINDS);
         for (Rule rule : rules.rules()) {
@@ -71,11 +73,12 @@ public final class MoneyExtractor implements Extractor {
     public List<Candidate> extract(Document document) {
         String view = document.view().text();
         List<Candidate> out = new ArrayList<>();
+        RuleMatcher.Scan scan = matcher.scan(document);
         for (Rule rule : rules.rules()) {
             boolean implicit = rule.kind().equals("implicit");
             Lexicon lexicon = book.lexicon(implicit ? rule.param("cues", "money.cues") : rule.param("currencies", "money.currency"));
             Lexicon notCues = implicit ? book.lexicon(rule.param("not_cues", "money.not_money_cues")) : null;
-            RuleMatcher.forEachMatch(rule, document, m -> {
+            scan.forEachMatch(rule, m -> {
                 if (context.notAQuantity(view, m.viewStart(), m.viewEnd())) {
                     return;
                 }

@@ -29,10 +29,12 @@ public final class PercentExtractor implements Extractor {
     private static final Set<String> KINDS = Set.of("percent", "points", "times", "fraction");
 
     private final RuleFile rules;
+    private final RuleMatcher matcher;
     private final NumberContext context;
 
     public PercentExtractor(RuleFile rules, NumberContext context) {
         this.rules = rules;
+        this.matcher = new RuleMatcher(this.rules.rules());
         this.context = context;
         rules.requireKinds(KINDS);
     }
@@ -46,8 +48,9 @@ public final class PercentExtractor implements Extractor {
     public List<Candidate> extract(Document document) {
         String view = document.view().text();
         List<Candidate> out = new ArrayList<>();
+        RuleMatcher.Scan scan = matcher.scan(document);
         for (Rule rule : rules.rules()) {
-            RuleMatcher.forEachMatch(rule, document, m -> {
+            scan.forEachMatch(rule, m -> {
                 if (context.notAQuantity(view, m.viewStart(), m.viewEnd())) {
                     return;
                 }

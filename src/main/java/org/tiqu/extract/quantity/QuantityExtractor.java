@@ -36,6 +36,7 @@ public final class QuantityExtractor implements Extractor {
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private final RuleFile rules;
+    private final RuleMatcher matcher;
     private final RuleBook book;
     private final NumberContext context;
     private final Lexicon notACount;
@@ -43,6 +44,7 @@ public final class QuantityExtractor implements Extractor {
     public QuantityExtractor(RuleBook book, NumberContext context) {
         this.book = book;
         this.rules = book.file("quantity");
+        this.matcher = new RuleMatcher(this.rules.rules());
         this.context = context;
         this.notACount = rules.lexicon("not_a_count");
         rules.requireKinds(KINDS);
@@ -62,9 +64,10 @@ public final class QuantityExtractor implements Extractor {
     public List<Candidate> extract(Document document) {
         String view = document.view().text();
         List<Candidate> out = new ArrayList<>();
+        RuleMatcher.Scan scan = matcher.scan(document);
         for (Rule rule : rules.rules()) {
             Lexicon units = rule.kind().equals("measure") ? book.lexicon(rule.param("units", "quantity.measure")) : null;
-            RuleMatcher.forEachMatch(rule, document, m -> {
+            scan.forEachMatch(rule, m -> {
                 if (context.notAQuantity(view, m.viewStart(), m.viewEnd())) {
                     return;
                 }

@@ -37,6 +37,7 @@ public final class DateExtractor implements Extractor {
             "relative-half");
 
     private final RuleFile rules;
+    private final RuleMatcher matcher;
     private final Lexicon yearWords;
     private final Lexicon planPeriods;
     private final Lexicon halves;
@@ -47,6 +48,7 @@ public final class DateExtractor implements Extractor {
 
     public DateExtractor(RuleBook book) {
         this.rules = book.file("date");
+        this.matcher = new RuleMatcher(this.rules.rules());
         this.yearWords = book.lexicon("time.year_words");
         this.planPeriods = book.lexicon("time.plan_periods");
         this.halves = book.lexicon("time.halves");
@@ -111,8 +113,9 @@ public final class DateExtractor implements Extractor {
         List<DateFinding> found = new ArrayList<>();
         LocalDate reference = document.reference().date();
         Integer referenceYear = document.reference().year();
+        RuleMatcher.Scan scan = matcher.scan(document);
         for (Rule rule : rules.rules()) {
-            RuleMatcher.forEachMatch(rule, document, m -> {
+            scan.forEachMatch(rule, m -> {
                 DateFinding f = referenced.handles(rule.kind())
                         ? referenced.finding(rule, m, reference, referenceYear)
                         : finding(rule, m);

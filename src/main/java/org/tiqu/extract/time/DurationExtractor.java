@@ -35,12 +35,14 @@ public final class DurationExtractor implements Extractor {
     private static final String COUNT_CHARS = "0123456789.零一二两三四五六七八九十百";
 
     private final RuleFile rules;
+    private final RuleMatcher matcher;
     private final Lexicon units;
     private final Lexicon innerUnits;
     private final RuleGroups groups;
 
     public DurationExtractor(RuleBook book) {
         this.rules = book.file("duration");
+        this.matcher = new RuleMatcher(this.rules.rules());
         this.units = book.lexicon("time.duration_units");
         this.innerUnits = book.lexicon("time.inner_duration_units");
         this.groups = new RuleGroups(rules.rules());
@@ -55,8 +57,9 @@ public final class DurationExtractor implements Extractor {
     @Override
     public List<Candidate> extract(Document document) {
         List<Candidate> out = new ArrayList<>();
+        RuleMatcher.Scan scan = matcher.scan(document);
         for (Rule rule : rules.rules()) {
-            RuleMatcher.forEachMatch(rule, document, m -> {
+            scan.forEachMatch(rule, m -> {
                 String duration = duration(rule.kind(), m);
                 if (duration != null) {
                     out.add(new Candidate(RecordType.DURATION, m.span(), Value.of("duration", duration),
