@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -21,8 +22,9 @@ import org.tiqu.rules.Rule;
  * ({@link StartChars}), anchored there with {@code lookingAt} over a region that leaves the
  * text around it visible, so lookarounds and anchors see what {@code find()} sees. An
  * instance made for a list of rules (an extractor's) finds every rule's possible starts in
- * one pass over the text: each character's set of rules that may start with it is learnt
- * once, as a bit mask, instead of each rule reading every character.
+ * one pass over the text: the set of rules that may start with a character, and with a
+ * character between two others, is learnt once as a bit mask, instead of each rule reading
+ * every character.
  *
  * <p>Thread-safe: the learnt tables are written racily, but every thread computes the same values.
  */
@@ -37,6 +39,17 @@ public final class RuleMatcher {
     /** Per character, the rules that may start with it: bit {@code i} of word {@code i / 64}. */
     private final AtomicReferenceArray<long[]> masks = new AtomicReferenceArray<>(Character.MAX_VALUE + 1);
     private final long[] everyRule;
+    /**
+     * Per (character before, character, character after) met so far, the rules that may start
+     * there: an open-addressing table, half full at most; past that, triples are not remembered.
+     */
+    private final AtomicReferenceArray<TripleMask> tripleMasks = new AtomicReferenceArray<>(TRIPLE_SLOTS);
+    private final AtomicInteger triplesLearnt = new AtomicInteger();
+    private static final int TRIPLE_BITS = 16;
+    private static final int TRIPLE_SLOTS = 1 << TRIPLE_BITS;
+
+    private record TripleMask(long triple, long[] mask) {
+    }
 
     /** A matcher for {@code rules} in this order; rules that only carry knowledge (no pattern) are left out. */
     public RuleMatcher(List<Rule> rules) {
@@ -106,9 +119,13 @@ public final class RuleMatcher {
         for (int i = 0; i < rules.length; i++) {
             lists[i] = new int[8];
         }
-        for (int p = 0; p < view.length(); p++) {
+        int length = view.length();
+        for (int p = 0; p < length; p++) {
             char c = view.charAt(p);
             long[] mask = maskOf(c);
+            if (mask.length > 0 && p > 0 && p + 1 < length) {
+                mask = maskBetween(view.charAt(p - 1), c, view.charAt(p + 1), mask);
+            }
             for (int w = 0; w < mask.length; w++) {
                 for (long bits = mask[w]; bits != 0; bits &= bits - 1) {
                     int i = w << 6 | Long.numberOfTrailingZeros(bits);
@@ -138,6 +155,38 @@ public final class RuleMatcher {
             }
             mask = any ? mask : NONE;
             masks.set(c, mask);
+        }
+        return mask;
+    }
+
+    /** The rules of {@code charMask} that may start with {@code c} between these two characters. */
+    private long[] maskBetween(char before, char c, char after, long[] charMask) {
+        if (Character.isSurrogate(before) || Character.isSurrogate(c) || Character.isSurrogate(after)) {
+            return charMask;
+        }
+        long triple = (long) before << 32 | (long) c << 16 | after;
+        int slot = (int) (triple * 0x9E3779B97F4A7C15L >>> (64 - TRIPLE_BITS));
+        for (TripleMask known = tripleMasks.get(slot); known != null; known = tripleMasks.get(slot)) {
+            if (known.triple() == triple) {
+                return known.mask();
+            }
+            slot = (slot + 1) & (TRIPLE_SLOTS - 1);
+        }
+        long[] mask = new long[charMask.length];
+        boolean any = false;
+        for (int w = 0; w < charMask.length; w++) {
+            for (long bits = charMask[w]; bits != 0; bits &= bits - 1) {
+                int i = w << 6 | Long.numberOfTrailingZeros(bits);
+                if (starts[i].computeBetween(rules[i].pattern(), before, c, after)) {
+                    mask[w] |= 1L << i;
+                    any = true;
+                }
+            }
+        }
+        mask = any ? mask : NONE;
+        // Two threads may learn the same triple into two slots: both hold the same answer.
+        if (triplesLearnt.get() < TRIPLE_SLOTS / 2 && tripleMasks.compareAndSet(slot, null, new TripleMask(triple, mask))) {
+            triplesLearnt.incrementAndGet();
         }
         return mask;
     }
@@ -174,8 +223,9 @@ public final class RuleMatcher {
             if (Character.isLowSurrogate(c) && p > 0 && Character.isHighSurrogate(view.charAt(p - 1))) {
                 continue; // find() does not start inside a surrogate pair either
             }
-            if (candidates == null && !starts.mayStartWith(pattern, c)
-                    || p > 0 && p + 1 < length && !starts.mayStartBetween(pattern, view.charAt(p - 1), c, view.charAt(p + 1))) {
+            // Candidates passed both tests when they were found.
+            if (candidates == null && (!starts.mayStartWith(pattern, c)
+                    || p > 0 && p + 1 < length && !starts.mayStartBetween(pattern, view.charAt(p - 1), c, view.charAt(p + 1)))) {
                 continue;
             }
             m.region(p, length);

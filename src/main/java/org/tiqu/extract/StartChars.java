@@ -55,7 +55,7 @@ final class StartChars {
     private static final int SLOT_BITS = 15;
     private static final int SLOTS = 1 << SLOT_BITS;
     private static final int MAX_LEARNT = SLOTS / 4 * 3;
-    private final AtomicLongArray triples = new AtomicLongArray(SLOTS);
+    private volatile AtomicLongArray triples;
     private final java.util.concurrent.atomic.AtomicInteger learnt = new java.util.concurrent.atomic.AtomicInteger();
     /** True when reading before the start can only make a match less likely (no positive lookbehind or boundary). */
     private final boolean onlyNegativeLookbehinds;
@@ -98,9 +98,10 @@ final class StartChars {
             return true;
         }
         long triple = (long) before << 32 | (long) c << 16 | after;
+        AtomicLongArray triples = triples();
         int slot = (int) (triple * 0x9E3779B97F4A7C15L >>> (64 - SLOT_BITS));
         while (true) {
-            long entry = triples.get(slot);
+            long entry = triples.getOpaque(slot);
             if (entry == 0) {
                 break;
             }
@@ -112,12 +113,34 @@ final class StartChars {
         if (learnt.get() >= MAX_LEARNT) {
             return true;
         }
-        boolean known = forward != null ? forwardMayStart(before, c, after) : probedMayStart(pattern, before, c, after);
+        boolean known = computeBetween(pattern, before, c, after);
         // Two threads may learn the same triple into two slots: both hold the same answer.
         if (triples.compareAndSet(slot, 0, triple << 2 | (known ? CAN_START : CANNOT_START))) {
             learnt.incrementAndGet();
         }
         return known;
+    }
+
+    /** {@link #mayStartBetween} without remembering the answer, for callers that keep their own. */
+    boolean computeBetween(Pattern pattern, char before, char c, char after) {
+        if (table == null || Character.isSurrogate(before) || Character.isSurrogate(c) || Character.isSurrogate(after)) {
+            return true;
+        }
+        return forward != null ? forwardMayStart(before, c, after) : probedMayStart(pattern, before, c, after);
+    }
+
+    /** The triples table, made the first time it is needed: callers with their own cache never need it. */
+    private AtomicLongArray triples() {
+        AtomicLongArray t = triples;
+        if (t == null) {
+            synchronized (this) {
+                if (triples == null) {
+                    triples = new AtomicLongArray(SLOTS);
+                }
+                t = triples;
+            }
+        }
+        return t;
     }
 
     /** Whether the loosened pattern can start at {@code c} between these two: it reads nothing further before. */
