@@ -228,6 +228,9 @@ public final class RuleMatcher {
                     || p > 0 && p + 1 < length && !starts.mayStartBetween(pattern, view.charAt(p - 1), c, view.charAt(p + 1)))) {
                 continue;
             }
+            if (!starts.mayMatchFrom(view, p)) {
+                continue;
+            }
             m.region(p, length);
             if (m.lookingAt() && m.end() > m.start()) {
                 onMatch.accept(match);

@@ -61,10 +61,13 @@ final class StartChars {
     private final boolean onlyNegativeLookbehinds;
     /** The pattern loosened to read at most one character before its start, or null ({@link ForwardPattern}). */
     private final Pattern forward;
+    /** What the pattern's matches are made of, or null ({@link MatchAlphabet}). */
+    private final MatchAlphabet alphabet;
 
     StartChars(Pattern pattern) {
         String regex = pattern.pattern();
         this.forward = ForwardPattern.of(pattern);
+        this.alphabet = MatchAlphabet.of(pattern);
         this.table = regex.contains("\\G") ? null : new byte[Character.MAX_VALUE + 1];
         this.onlyNegativeLookbehinds = !(regex.contains("(?<=") || regex.contains("\\b") || regex.contains("\\B"));
     }
@@ -119,6 +122,14 @@ final class StartChars {
             learnt.incrementAndGet();
         }
         return known;
+    }
+
+    /**
+     * False only when no match can start at {@code start} of {@code text}: the characters
+     * from there that a match could be made of hold none that every match needs.
+     */
+    boolean mayMatchFrom(CharSequence text, int start) {
+        return alphabet == null || alphabet.mayMatchFrom(text, start);
     }
 
     /** {@link #mayStartBetween} without remembering the answer, for callers that keep their own. */

@@ -1,0 +1,410 @@
+package org.tiqu.extract;
+
+import java.util.BitSet;
+import java.util.regex.Pattern;
+
+/**
+ * What a pattern's matches are made of, read from the pattern: the characters a match can
+ * consist of (its alphabet), and characters of which every match holds at least one (its
+ * requirement) — {@code 个百分点} of a rule for percentage points, {@code 月} of a month.
+ *
+ * <p>Why: the numeric and date rules all start with a number, so each is tried at every
+ * number of the text, and most of those attempts fail only after reading the whole number.
+ * A match starting at a position lies within the run of alphabet characters from there; when
+ * that run holds no required character, no match can start there, which a table lookup per
+ * character decides.
+ *
+ * <p>Lookarounds consume nothing and add nothing. Patterns this cannot read exactly
+ * (flags, negated or property classes, {@code .}, intersections) have no alphabet.
+ */
+final class MatchAlphabet {
+
+    private final BitSet alphabet;
+    private final BitSet required;
+
+    private MatchAlphabet(BitSet alphabet, BitSet required) {
+        this.alphabet = alphabet;
+        this.required = required;
+    }
+
+    /** The pattern's alphabet and requirement, or null when it has none worth testing. */
+    static MatchAlphabet of(Pattern pattern) {
+        if (pattern.flags() != 0) {
+            return null;
+        }
+        try {
+            Reader reader = new Reader(pattern.pattern());
+            Info info = reader.alternation();
+            if (reader.at != reader.regex.length() || info.required() == null) {
+                return null;
+            }
+            return new MatchAlphabet(info.alphabet(), info.required());
+        } catch (Unreadable e) {
+            return null;
+        }
+    }
+
+    /** False only when no match can start at {@code start} of {@code text}. */
+    boolean mayMatchFrom(CharSequence text, int start) {
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (required.get(c)) {
+                return true;
+            }
+            if (!alphabet.get(c)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A construct whose characters cannot be listed. */
+    private static final class Unreadable extends RuntimeException {
+        Unreadable() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** What a piece of pattern consumes; {@code required} null when it may match without any one character. */
+    private record Info(BitSet alphabet, BitSet required) {
+        static Info nothing() {
+            return new Info(new BitSet(), null);
+        }
+
+        static Info of(BitSet chars) {
+            return new Info(chars, chars);
+        }
+    }
+
+    private static final class Reader {
+        private final String regex;
+        private int at;
+
+        Reader(String regex) {
+            this.regex = regex;
+        }
+
+        Info alternation() {
+            Info all = sequence();
+            BitSet alphabet = (BitSet) all.alphabet().clone();
+            BitSet required = all.required() == null ? null : (BitSet) all.required().clone();
+            while (at < regex.length() && regex.charAt(at) == '|') {
+                at++;
+                Info next = sequence();
+                alphabet.or(next.alphabet());
+                if (required != null && next.required() != null) {
+                    required.or(next.required());
+                } else {
+                    required = null;
+                }
+            }
+            return new Info(alphabet, required);
+        }
+
+        /** Consecutive items: any item's requirement is the sequence's; the smallest is the most telling. */
+        private Info sequence() {
+            BitSet alphabet = new BitSet();
+            BitSet required = null;
+            while (at < regex.length() && regex.charAt(at) != '|' && regex.charAt(at) != ')') {
+                Info item = quantified(atom());
+                alphabet.or(item.alphabet());
+                if (item.required() != null && (required == null || item.required().cardinality() < required.cardinality())) {
+                    required = item.required();
+                }
+            }
+            return new Info(alphabet, required);
+        }
+
+        private Info quantified(Info atom) {
+            if (at >= regex.length()) {
+                return atom;
+            }
+            char c = regex.charAt(at);
+            boolean optional;
+            if (c == '*' || c == '?') {
+                optional = true;
+                at++;
+            } else if (c == '+') {
+                optional = false;
+                at++;
+            } else if (c == '{') {
+                int close = regex.indexOf('}', at);
+                String bounds = close < 0 ? "" : regex.substring(at + 1, close);
+                if (!bounds.matches("[0-9]+(,[0-9]*)?")) {
+                    throw new Unreadable();
+                }
+                optional = bounds.startsWith("0") && (bounds.length() == 1 || bounds.charAt(1) == ',');
+                at = close + 1;
+            } else {
+                return atom;
+            }
+            if (at < regex.length() && (regex.charAt(at) == '?' || regex.charAt(at) == '+')) {
+                at++; // lazy or possessive: the same characters
+            }
+            return optional ? new Info(atom.alphabet(), null) : atom;
+        }
+
+        private Info atom() {
+            char c = regex.charAt(at);
+            switch (c) {
+                case '(':
+                    return group();
+                case '[':
+                    return Info.of(charClass());
+                case '\\':
+                    return escape();
+                case '^':
+                case '$':
+                    at++;
+                    return Info.nothing();
+                case '.':
+                    throw new Unreadable();
+                default:
+                    at++;
+                    if (Character.isSurrogate(c)) {
+                        throw new Unreadable();
+                    }
+                    return Info.of(single(c));
+            }
+        }
+
+        private Info group() {
+            boolean lookaround = regex.startsWith("(?=", at) || regex.startsWith("(?!", at)
+                    || regex.startsWith("(?<=", at) || regex.startsWith("(?<!", at);
+            if (lookaround) {
+                skipGroup();
+                return Info.nothing(); // consumes nothing, whatever it reads
+            } else if (regex.startsWith("(?:", at) || regex.startsWith("(?>", at)) {
+                at += 3;
+            } else if (regex.startsWith("(?<", at)) {
+                at = regex.indexOf('>', at) + 1; // a named group
+            } else if (regex.startsWith("(?", at)) {
+                throw new Unreadable(); // inline flags
+            } else {
+                at++;
+            }
+            Info inner = alternation();
+            if (at >= regex.length() || regex.charAt(at) != ')') {
+                throw new Unreadable();
+            }
+            at++;
+            return inner;
+        }
+
+        /** Past the group opening at {@code at}, reading only its structure. */
+        private void skipGroup() {
+            int depth = 0;
+            while (at < regex.length()) {
+                char c = regex.charAt(at);
+                if (c == '\\') {
+                    if (regex.startsWith("\\Q", at)) {
+                        int end = regex.indexOf("\\E", at + 2);
+                        at = end < 0 ? regex.length() : end + 2;
+                    } else {
+                        at += 2;
+                    }
+                } else if (c == '[') {
+                    skipClass();
+                } else {
+                    at++;
+                    if (c == '(') {
+                        depth++;
+                    } else if (c == ')' && --depth == 0) {
+                        return;
+                    }
+                }
+            }
+            throw new Unreadable();
+        }
+
+        private void skipClass() {
+            at++; // [
+            if (at < regex.length() && regex.charAt(at) == '^') {
+                at++;
+            }
+            if (at < regex.length() && regex.charAt(at) == ']') {
+                at++;
+            }
+            while (at < regex.length() && regex.charAt(at) != ']') {
+                char c = regex.charAt(at);
+                if (c == '\\') {
+                    at += 2;
+                } else if (c == '[') {
+                    skipClass();
+                } else {
+                    at++;
+                }
+            }
+            at++; // ]
+        }
+
+        private Info escape() {
+            char next = at + 1 < regex.length() ? regex.charAt(at + 1) : 0;
+            switch (next) {
+                case 'b', 'B', 'A', 'z', 'Z', 'G' -> {
+                    at += 2;
+                    return Info.nothing();
+                }
+                case 'k' -> {
+                    at = regex.indexOf('>', at) + 1; // the group's own characters, already counted
+                    return Info.nothing();
+                }
+                case 'Q' -> {
+                    int end = regex.indexOf("\\E", at + 2);
+                    String quoted = regex.substring(at + 2, end < 0 ? regex.length() : end);
+                    at = end < 0 ? regex.length() : end + 2;
+                    if (quoted.isEmpty() || quoted.chars().anyMatch(ch -> Character.isSurrogate((char) ch))) {
+                        throw new Unreadable();
+                    }
+                    BitSet chars = new BitSet();
+                    quoted.chars().forEach(chars::set);
+                    return new Info(chars, single(quoted.charAt(0)));
+                }
+                default -> {
+                    if (next >= '1' && next <= '9') {
+                        at += 2;
+                        while (at < regex.length() && Character.isDigit(regex.charAt(at))) {
+                            at++;
+                        }
+                        return Info.nothing(); // a back reference
+                    }
+                    return Info.of(escapedChars());
+                }
+            }
+        }
+
+        /** An escape that stands for characters, inside or outside a class; {@code at} on the backslash. */
+        private BitSet escapedChars() {
+            char next = at + 1 < regex.length() ? regex.charAt(at + 1) : 0;
+            at += 2;
+            switch (next) {
+                case 'd':
+                    return range('0', '9');
+                case 's': {
+                    BitSet s = single(' ');
+                    s.set('\t', '\r' + 1); // \t \n \u000B \f \r
+                    return s;
+                }
+                case 'w': {
+                    BitSet w = range('a', 'z');
+                    w.or(range('A', 'Z'));
+                    w.or(range('0', '9'));
+                    w.set('_');
+                    return w;
+                }
+                case 't':
+                    return single('\t');
+                case 'n':
+                    return single('\n');
+                case 'r':
+                    return single('\r');
+                case 'f':
+                    return single('\f');
+                case 'e':
+                    return single('\u001B');
+                case 'a':
+                    return single('\u0007');
+                case 'u': {
+                    char c = (char) Integer.parseInt(regex.substring(at, at + 4), 16);
+                    at += 4;
+                    if (Character.isSurrogate(c)) {
+                        throw new Unreadable();
+                    }
+                    return single(c);
+                }
+                case 'x': {
+                    if (at < regex.length() && regex.charAt(at) == '{') {
+                        int close = regex.indexOf('}', at);
+                        int cp = Integer.parseInt(regex.substring(at + 1, close), 16);
+                        at = close + 1;
+                        if (cp > 0xFFFF || Character.isSurrogate((char) cp)) {
+                            throw new Unreadable();
+                        }
+                        return single((char) cp);
+                    }
+                    char c = (char) Integer.parseInt(regex.substring(at, at + 2), 16);
+                    at += 2;
+                    return single(c);
+                }
+                default:
+                    if (Character.isLetterOrDigit(next) || Character.isSurrogate(next) || next == 0) {
+                        throw new Unreadable(); // \D \S \W \p \h \R \0 \c …: too many characters, or unusual
+                    }
+                    return single(next); // an escaped symbol stands for itself
+            }
+        }
+
+        private BitSet charClass() {
+            at++; // [
+            if (at < regex.length() && regex.charAt(at) == '^') {
+                throw new Unreadable();
+            }
+            BitSet chars = new BitSet();
+            boolean first = true;
+            while (at < regex.length() && (regex.charAt(at) != ']' || first)) {
+                first = false;
+                char c = regex.charAt(at);
+                if (c == '[') {
+                    chars.or(charClass());
+                    continue;
+                }
+                if (c == '&' && regex.startsWith("&&", at)) {
+                    throw new Unreadable();
+                }
+                BitSet item;
+                char low;
+                if (c == '\\') {
+                    item = escapedChars();
+                    low = item.cardinality() == 1 ? (char) item.nextSetBit(0) : 0;
+                    if (item.cardinality() != 1) {
+                        chars.or(item);
+                        continue;
+                    }
+                } else {
+                    if (Character.isSurrogate(c)) {
+                        throw new Unreadable();
+                    }
+                    at++;
+                    low = c;
+                    item = single(c);
+                }
+                if (at + 1 < regex.length() && regex.charAt(at) == '-' && regex.charAt(at + 1) != ']') {
+                    at++;
+                    char high;
+                    if (regex.charAt(at) == '\\') {
+                        BitSet h = escapedChars();
+                        if (h.cardinality() != 1) {
+                            throw new Unreadable();
+                        }
+                        high = (char) h.nextSetBit(0);
+                    } else {
+                        high = regex.charAt(at++);
+                    }
+                    if (Character.isSurrogate(high) || high < low) {
+                        throw new Unreadable();
+                    }
+                    chars.or(range(low, high));
+                } else {
+                    chars.or(item);
+                }
+            }
+            if (at >= regex.length()) {
+                throw new Unreadable();
+            }
+            at++; // ]
+            return chars;
+        }
+
+        private static BitSet single(char c) {
+            BitSet b = new BitSet();
+            b.set(c);
+            return b;
+        }
+
+        private static BitSet range(char low, char high) {
+            BitSet b = new BitSet();
+            b.set(low, high + 1);
+            return b;
+        }
+    }
+}
