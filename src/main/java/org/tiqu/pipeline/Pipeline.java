@@ -70,8 +70,9 @@ public final class Pipeline {
         if (rules.has("quantity")) {
             extractors.add(new QuantityExtractor(rules, numbers));
         }
-        if (rules.has("date")) {
-            extractors.add(new DateExtractor(rules));
+        DateExtractor dates = rules.has("date") ? new DateExtractor(rules) : null;
+        if (dates != null) {
+            extractors.add(dates);
         }
         if (rules.has("duration")) {
             extractors.add(new DurationExtractor(rules));
@@ -79,7 +80,7 @@ public final class Pipeline {
         if (rules.has("org")) {
             extractors.add(new OrgExtractor(rules, HanlpSegmenter.withNames()));
         }
-        ReferenceInference referenceInference = rules.has("date") ? new TimeReferenceInference(rules) : null;
+        ReferenceInference referenceInference = dates != null ? new TimeReferenceInference(dates) : null;
         return new Pipeline(rules, HanlpSegmenter.plain(), extractors, referenceInference);
     }
 

@@ -37,7 +37,12 @@ public final class TimeReferenceInference implements ReferenceInference {
     private final DateExtractor dates;
 
     public TimeReferenceInference(RuleBook book) {
-        this.dates = new DateExtractor(book);
+        this(new DateExtractor(book));
+    }
+
+    /** Reads the dates {@code dates} finds: given the pipeline's own extractor, both share what it learns and finds. */
+    public TimeReferenceInference(DateExtractor dates) {
+        this.dates = dates;
     }
 
     @Override
