@@ -126,7 +126,7 @@ public final class BatchRunner {
                 }
                 DocumentEntry previous = entries.get(source);
                 completion.submit(() -> {
-                    Result result = processOne(file, source, id, previous);
+                    Result result = processWithinMemory(file, source, id, previous);
                     // In the worker, right after its files: a document is in the manifest as soon as it is done.
                     synchronized (entries) {
                         record(result, entries, results, progress);
@@ -211,6 +211,22 @@ public final class BatchRunner {
 
     private String referenceDate() {
         return options.referenceDate() == null ? null : options.referenceDate().toString();
+    }
+
+    /**
+     * {@link #processOne}, with running out of heap on one document (a pathological file with
+     * a million records) made that document's failure instead of the batch's: what it held is
+     * garbage once the stack unwinds, and the next document starts afresh.
+     */
+    private Result processWithinMemory(Path file, String source, String id, DocumentEntry previous) {
+        try {
+            return processOne(file, source, id, previous);
+        } catch (OutOfMemoryError e) {
+            long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            return failed(file, previous, DocumentEntry.failed(id, source, null, formatOf(file),
+                    "out of memory: the document needs more than the " + maxMb + " MB heap"
+                            + " (set a larger one with TIQU_JAVA_OPTS=\"-Xmx2g\" and run again)"));
+        }
     }
 
     /** Runs on a worker thread: never throws, a document's failure becomes a failed entry. */
