@@ -2,6 +2,7 @@ package org.tiqu.link;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.tiqu.document.Term;
 import org.tiqu.record.RecordType;
@@ -19,6 +20,9 @@ final class Governors {
     private static final int TOPIC_REACH = 30;
     /** How far into a sentence a date or name still opens it. */
     private static final int OPENER_REACH = 60;
+    /** What may stand between the sentence start and its opener without counting as words. */
+    private static final Pattern OPENER_FILLER = Pattern.compile("[，,、\\s\u3000]");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     private final MetricCues cues;
 
@@ -98,7 +102,7 @@ final class Governors {
                 paragraph = prev.sentence().paragraph(); // 同时，… continues the paragraph before
             }
             LinkText.Placed opener = opener(t, prev);
-            if (opener != null && String.valueOf(opener.mention().value().get("timex")).matches("\\d{4}")) {
+            if (opener != null && YEAR.matcher(String.valueOf(opener.mention().value().get("timex"))).matches()) {
                 return opener;
             }
         }
@@ -260,7 +264,7 @@ final class Governors {
         int at = s.begin();
         int words = 0;
         for (LinkText.Placed m : lead) {
-            words += t.slice(at, m.begin()).replaceAll("[，,、\\s\u3000]", "").length();
+            words += OPENER_FILLER.matcher(t.slice(at, m.begin())).replaceAll("").length();
             if (words > 4) {
                 return null;
             }

@@ -1,5 +1,7 @@
 package org.tiqu.link;
 
+import java.util.regex.Pattern;
+
 import org.tiqu.record.RecordType;
 
 /**
@@ -8,6 +10,7 @@ import org.tiqu.record.RecordType;
  * it when the value comes first (160余家知名企业). Positions are UTF-16 indices.
  */
 final class IndicatorPhrase {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** The trimmed text before a value. */
     static final class Left {
@@ -195,7 +198,7 @@ final class IndicatorPhrase {
         }
         String phrase = s.substring(a, e);
         boolean structural = MetricCues.prefix(cues.structuralNouns, phrase) != null;
-        String indicator = phrase.replaceAll("\\s+", "");
+        String indicator = SPACES.matcher(phrase).replaceAll("");
         if (phrase.length() > 2 && phrase.startsWith("“") && phrase.endsWith("”") && phrase.indexOf('“', 1) < 0) {
             indicator = phrase.substring(1, phrase.length() - 1);
         }

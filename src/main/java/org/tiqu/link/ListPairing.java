@@ -92,7 +92,7 @@ final class ListPairing {
                 break;
             }
             if (!chain.isEmpty() && (d.end > chain.get(0).begin
-                    || !t.slice(d.end, chain.get(0).begin).strip().matches("[、和及与]"))) {
+                    || !COORDINATION.matcher(t.slice(d.end, chain.get(0).begin).strip()).matches())) {
                 break;
             }
             chain.add(0, d);

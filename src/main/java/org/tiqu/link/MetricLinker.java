@@ -2,6 +2,7 @@ package org.tiqu.link;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.tiqu.document.Document;
 import org.tiqu.record.Mention;
@@ -31,12 +32,23 @@ public final class MetricLinker {
     static final String RESPECTIVELY = "metric.respectively";
 
     private final MetricCues cues;
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[、，,\\s]+");
+    private static final Pattern TRAILING_VERB = Pattern.compile("[为达\\s]+$");
+    private static final Pattern LIST_GAP = Pattern.compile("[、，,\\s]*");
+    private static final Pattern COORDINATOR = Pattern.compile("[、和及与]");
+    private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
+    /** The words before a share that make it a share of what the clause before counts (占全市). */
+    private final Pattern shareCore;
+    private final Pattern shareScope;
     private final IndicatorPhrase phrases;
     private final ListPairing pairing;
     private final Governors governors;
 
     public MetricLinker(RuleFile metricRules) {
         this.cues = new MetricCues(metricRules);
+        String scopes = cues.shareScopes.regex();
+        this.shareCore = Pattern.compile(scopes + "?" + cues.shareCues.regex() + scopes + "?");
+        this.shareScope = Pattern.compile(scopes);
         this.phrases = new IndicatorPhrase(cues);
         this.pairing = new ListPairing(cues);
         this.governors = new Governors(cues);
@@ -153,7 +165,7 @@ public final class MetricLinker {
                 .with("basis", basisWord == null ? null : cues.basisCues.get(basisWord));
         int cueAt = segStart + before.length();
         if (previous != null && previous.change == null
-                && previous.end <= cueAt && t.slice(previous.end, cueAt).matches("[、，,\\s]*")) {
+                && previous.end <= cueAt && LIST_GAP.matcher(t.slice(previous.end, cueAt)).matches()) {
             previous.change = change;
             previous.end = v.end();
             return false;
@@ -173,10 +185,10 @@ public final class MetricLinker {
 
     /** A share of what the clause before counts (…，占全市76.1%、全省36.6%), or of the words before 占. */
     private boolean asShare(LinkText t, LinkText.Placed v, MetricDraft d, int segStart, MetricDraft previous) {
-        String core = t.slice(segStart, v.begin()).replaceAll("^[、，,\\s]+", "").replaceAll("[为达\\s]+$", "");
-        String scopes = cues.shareScopes.regex();
-        boolean shareOfBefore = core.matches(scopes + "?" + cues.shareCues.regex() + scopes + "?")
-                || core.matches(scopes) && previous != null && previous.isShare();
+        String core = TRAILING_VERB.matcher(LEADING_PUNCTUATION.matcher(t.slice(segStart, v.begin())).replaceAll(""))
+                .replaceAll("");
+        boolean shareOfBefore = shareCore.matcher(core).matches()
+                || shareScope.matcher(core).matches() && previous != null && previous.isShare();
         if (shareOfBefore) {
             MetricDraft of = previous == null ? null
                     : previous.isShare() && previous.listHead != null ? previous.listHead : previous;
@@ -244,14 +256,14 @@ public final class MetricLinker {
     }
 
     private static boolean isListGap(String gap) {
-        return gap.strip().matches("[、和及与]");
+        return COORDINATOR.matcher(gap.strip()).matches();
     }
 
     private static Metric toMetric(Document document, LinkText t, MetricDraft d) {
         Value value = d.rule.equals(BARE_CHANGE) ? null : d.value.mention().value();
         Provenance provenance = new Provenance(d.rule, d.sentence.sentence().index(), d.sentence.sentence().section());
         // line breaks inside an indicator are layout, not words
-        String indicator = d.indicator.replaceAll("[\\s\u3000]+", "");
+        String indicator = SPACES.matcher(d.indicator).replaceAll("");
         return new Metric(document.id(), t.span(d.begin, d.end), t.slice(d.begin, d.end), indicator, d.subject,
                 d.period, value, d.change, d.modality, provenance);
     }
