@@ -2,10 +2,11 @@ package org.tiqu.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -61,9 +62,14 @@ public final class RecordJson {
 
     /** One record per line, UTF-8, each line ending in a newline. */
     public static void writeLines(List<? extends Record> records, OutputStream out) throws IOException {
+        // One generator for the whole list, writing UTF-8 straight to the stream; not closed,
+        // since the stream is the caller's.
+        JsonGenerator generator = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        generator.setRootValueSeparator(null);
         for (Record r : records) {
-            out.write(JSON.writeValueAsString(toJson(r)).getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
+            JSON.writeTree(generator, toJson(r));
+            generator.writeRaw('\n');
         }
+        generator.flush();
     }
 }
