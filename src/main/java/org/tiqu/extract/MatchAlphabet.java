@@ -1,33 +1,41 @@
 package org.tiqu.extract;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * What a pattern's matches are made of, read from the pattern: the characters a match can
- * consist of (its alphabet), and characters of which every match holds at least one (its
- * requirement) — {@code 个百分点} of a rule for percentage points, {@code 月} of a month.
+ * consist of (its alphabet), and sets of characters of each of which every match holds one
+ * (its requirements) — the digits and {@code 百分点} of a rule for percentage points, the
+ * digits and {@code 月} of a month.
  *
  * <p>Why: the numeric and date rules all start with a number, so each is tried at every
  * number of the text, and most of those attempts fail only after reading the whole number.
  * A match starting at a position lies within the run of alphabet characters from there; when
- * that run holds no required character, no match can start there, which a table lookup per
- * character decides.
+ * that run lacks a requirement, no match can start there, which table lookups per character
+ * decide.
  *
- * <p>Lookarounds consume nothing and add nothing. Patterns this cannot read exactly
+ * <p>Negative lookarounds and lookbehinds add nothing; a positive lookahead counts as part
+ * of the run (see {@link Reader#lookahead}). Patterns this cannot read exactly
  * (flags, negated or property classes, {@code .}, intersections) have no alphabet.
  */
 final class MatchAlphabet {
 
-    private final BitSet alphabet;
-    private final BitSet required;
+    /** The most telling requirements kept: each is one more table lookup per character read. */
+    private static final int MAX_REQUIREMENTS = 4;
 
-    private MatchAlphabet(BitSet alphabet, BitSet required) {
+    private final BitSet alphabet;
+    /** Sets of characters of each of which every match holds one. */
+    private final BitSet[] required;
+
+    private MatchAlphabet(BitSet alphabet, BitSet[] required) {
         this.alphabet = alphabet;
         this.required = required;
     }
 
-    /** The pattern's alphabet and requirement, or null when it has none worth testing. */
+    /** The pattern's alphabet and requirements, or null when it has none worth testing. */
     static MatchAlphabet of(Pattern pattern) {
         if (pattern.flags() != 0) {
             return null;
@@ -35,10 +43,13 @@ final class MatchAlphabet {
         try {
             Reader reader = new Reader(pattern.pattern());
             Info info = reader.alternation();
-            if (reader.at != reader.regex.length() || info.required() == null) {
+            if (reader.at != reader.regex.length() || info.required().isEmpty()) {
                 return null;
             }
-            return new MatchAlphabet(info.alphabet(), info.required());
+            BitSet[] telling = info.required().stream().distinct()
+                    .sorted(java.util.Comparator.comparingInt(BitSet::cardinality))
+                    .limit(MAX_REQUIREMENTS).toArray(BitSet[]::new);
+            return new MatchAlphabet(info.alphabet(), telling);
         } catch (Unreadable e) {
             return null;
         }
@@ -46,13 +57,19 @@ final class MatchAlphabet {
 
     /** False only when no match can start at {@code start} of {@code text}. */
     boolean mayMatchFrom(CharSequence text, int start) {
+        int missing = (1 << required.length) - 1;
         for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (required.get(c)) {
-                return true;
-            }
             if (!alphabet.get(c)) {
                 return false;
+            }
+            for (int k = 0; k < required.length; k++) {
+                if ((missing & 1 << k) != 0 && required[k].get(c)) {
+                    missing &= ~(1 << k);
+                }
+            }
+            if (missing == 0) {
+                return true;
             }
         }
         return false;
@@ -65,14 +82,21 @@ final class MatchAlphabet {
         }
     }
 
-    /** What a piece of pattern consumes; {@code required} null when it may match without any one character. */
-    private record Info(BitSet alphabet, BitSet required) {
+    /**
+     * What a piece of pattern consumes, and sets of characters of each of which every match of
+     * the piece holds one (none when it may match without any particular character).
+     */
+    private record Info(BitSet alphabet, List<BitSet> required) {
         static Info nothing() {
-            return new Info(new BitSet(), null);
+            return new Info(new BitSet(), List.of());
         }
 
         static Info of(BitSet chars) {
-            return new Info(chars, chars);
+            return new Info(chars, List.of(chars));
+        }
+
+        BitSet smallestRequirement() {
+            return required.stream().min(java.util.Comparator.comparingInt(BitSet::cardinality)).orElseThrow();
         }
     }
 
@@ -84,33 +108,35 @@ final class MatchAlphabet {
             this.regex = regex;
         }
 
+        /** Alternatives: a match holds one of the characters that some alternative requires. */
         Info alternation() {
-            Info all = sequence();
-            BitSet alphabet = (BitSet) all.alphabet().clone();
-            BitSet required = all.required() == null ? null : (BitSet) all.required().clone();
+            Info first = sequence();
+            if (at >= regex.length() || regex.charAt(at) != '|') {
+                return first;
+            }
+            BitSet alphabet = (BitSet) first.alphabet().clone();
+            BitSet required = first.required().isEmpty() ? null : (BitSet) first.smallestRequirement().clone();
             while (at < regex.length() && regex.charAt(at) == '|') {
                 at++;
                 Info next = sequence();
                 alphabet.or(next.alphabet());
-                if (required != null && next.required() != null) {
-                    required.or(next.required());
+                if (required != null && !next.required().isEmpty()) {
+                    required.or(next.smallestRequirement());
                 } else {
                     required = null;
                 }
             }
-            return new Info(alphabet, required);
+            return new Info(alphabet, required == null ? List.of() : List.of(required));
         }
 
-        /** Consecutive items: any item's requirement is the sequence's; the smallest is the most telling. */
+        /** Consecutive items: a match holds what each of them requires. */
         private Info sequence() {
             BitSet alphabet = new BitSet();
-            BitSet required = null;
+            List<BitSet> required = new ArrayList<>();
             while (at < regex.length() && regex.charAt(at) != '|' && regex.charAt(at) != ')') {
                 Info item = quantified(atom());
                 alphabet.or(item.alphabet());
-                if (item.required() != null && (required == null || item.required().cardinality() < required.cardinality())) {
-                    required = item.required();
-                }
+                required.addAll(item.required());
             }
             return new Info(alphabet, required);
         }
@@ -141,7 +167,7 @@ final class MatchAlphabet {
             if (at < regex.length() && (regex.charAt(at) == '?' || regex.charAt(at) == '+')) {
                 at++; // lazy or possessive: the same characters
             }
-            return optional ? new Info(atom.alphabet(), null) : atom;
+            return optional ? new Info(atom.alphabet(), List.of()) : atom;
         }
 
         private Info atom() {
@@ -169,11 +195,13 @@ final class MatchAlphabet {
         }
 
         private Info group() {
-            boolean lookaround = regex.startsWith("(?=", at) || regex.startsWith("(?!", at)
-                    || regex.startsWith("(?<=", at) || regex.startsWith("(?<!", at);
-            if (lookaround) {
+            if (regex.startsWith("(?=", at)) {
+                return lookahead();
+            }
+            boolean otherLookaround = regex.startsWith("(?!", at) || regex.startsWith("(?<=", at) || regex.startsWith("(?<!", at);
+            if (otherLookaround) {
                 skipGroup();
-                return Info.nothing(); // consumes nothing, whatever it reads
+                return Info.nothing(); // what it reads need not be there, or lies before the start
             } else if (regex.startsWith("(?:", at) || regex.startsWith("(?>", at)) {
                 at += 3;
             } else if (regex.startsWith("(?<", at)) {
@@ -189,6 +217,29 @@ final class MatchAlphabet {
             }
             at++;
             return inner;
+        }
+
+        /**
+         * A positive lookahead: what it reads starts inside the match, so the match and what
+         * the lookahead reads make one run from the start, of the characters of both, holding
+         * what either requires (百分点 of a list of points, which the rule only looks ahead to).
+         * One it cannot read adds nothing.
+         */
+        private Info lookahead() {
+            int open = at;
+            try {
+                at += 3;
+                Info inner = alternation();
+                if (at >= regex.length() || regex.charAt(at) != ')') {
+                    throw new Unreadable();
+                }
+                at++;
+                return inner;
+            } catch (Unreadable e) {
+                at = open;
+                skipGroup();
+                return Info.nothing();
+            }
         }
 
         /** Past the group opening at {@code at}, reading only its structure. */
@@ -257,8 +308,12 @@ final class MatchAlphabet {
                         throw new Unreadable();
                     }
                     BitSet chars = new BitSet();
-                    quoted.chars().forEach(chars::set);
-                    return new Info(chars, single(quoted.charAt(0)));
+                    List<BitSet> each = new ArrayList<>();
+                    quoted.chars().forEach(ch -> {
+                        chars.set(ch);
+                        each.add(single((char) ch));
+                    });
+                    return new Info(chars, each);
                 }
                 default -> {
                     if (next >= '1' && next <= '9') {

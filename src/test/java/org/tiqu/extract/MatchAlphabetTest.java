@@ -43,6 +43,27 @@ class MatchAlphabetTest {
     }
 
     @Test
+    void aMatchNeedsWhatEachOfItsPartsRequires() {
+        MatchAlphabet count = of("[0-9]+\\s*(?:万|亿)?\\s*[个人家]");
+        assertFalse(count.mayMatchFrom("万个", 0), "no digit");
+        assertFalse(count.mayMatchFrom("12万吨", 0), "no unit");
+        assertTrue(count.mayMatchFrom("12万个", 0));
+        MatchAlphabet word = of("\\Q百分点\\E");
+        assertFalse(word.mayMatchFrom("百分比", 0));
+    }
+
+    @Test
+    void whatAPositiveLookaheadReadsCounts() {
+        MatchAlphabet list = of("[0-9]+(?=(?:、[0-9]+)*、[0-9]+个百分点)");
+        assertTrue(list.mayMatchFrom("1、2、3个百分点", 0));
+        assertFalse(list.mayMatchFrom("1、2、3个", 0));
+        assertFalse(list.mayMatchFrom("1、2、3%，1个百分点", 0), "the % ends the run");
+        MatchAlphabet unreadAhead = of("[0-9]+月(?=.)");
+        assertTrue(unreadAhead.mayMatchFrom("12月", 0), "a lookahead it cannot read adds nothing");
+        assertFalse(unreadAhead.mayMatchFrom("12日", 0));
+    }
+
+    @Test
     void patternsItCannotReadHaveNoAlphabet() {
         assertNull(of("[0-9]+.月"));
         assertNull(of("[^0-9]+月"));
