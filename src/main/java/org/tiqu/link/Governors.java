@@ -23,6 +23,8 @@ final class Governors {
     /** What may stand between the sentence start and its opener without counting as words. */
     private static final Pattern OPENER_FILLER = Pattern.compile("[，,、\\s\u3000]");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    /** Up to two characters between an event noun and a reporting verb (会议上提出). */
+    private static final Pattern SHORT_LEAD = Pattern.compile("^[^，,]{0,2}");
 
     private final MetricCues cues;
 
@@ -236,7 +238,7 @@ final class Governors {
             if (at >= 0) {
                 String after = lead.substring(at + event.length());
                 return MetricCues.prefix(cues.reportingVerbs, after) == null
-                        && MetricCues.prefix(cues.reportingVerbs, after.replaceFirst("^[^，,]{0,2}", "")) == null;
+                        && MetricCues.prefix(cues.reportingVerbs, SHORT_LEAD.matcher(after).replaceFirst("")) == null;
             }
         }
         return false;

@@ -1,10 +1,6 @@
 package org.tiqu.link;
 
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.BitSet;
 
 import org.tiqu.rules.Lexicon;
 import org.tiqu.rules.RuleFile;
@@ -32,6 +28,8 @@ final class MetricCues {
     final Lexicon predicateStarts;
     final Lexicon authoritySuffixes;
     final Lexicon clauseBreaks;
+    /** The one-character clause breaks, for a lookup per character. */
+    private final BitSet clauseBreakChars = new BitSet();
     final Lexicon eventNouns;
     final Lexicon continuing;
     final Lexicon zoneSuffixes;
@@ -56,6 +54,7 @@ final class MetricCues {
         predicateStarts = file.lexicon("predicate_starts");
         authoritySuffixes = file.lexicon("authority_suffixes");
         clauseBreaks = file.lexicon("clause_breaks");
+        clauseBreaks.entries().keySet().stream().filter(w -> w.length() == 1).forEach(w -> clauseBreakChars.set(w.charAt(0)));
         eventNouns = file.lexicon("event_nouns");
         continuing = file.lexicon("continuing_connectives");
         zoneSuffixes = file.lexicon("zone_suffixes");
@@ -65,14 +64,15 @@ final class MetricCues {
     }
 
     boolean isClauseBreak(char c) {
-        return clauseBreaks.contains(String.valueOf(c));
+        return clauseBreakChars.get(c);
     }
 
     /** The longest word of {@code lexicon} that {@code text} ends with, or null. */
     static String suffix(Lexicon lexicon, String text) {
-        for (String w : longestFirst(lexicon)) {
-            if (text.endsWith(w)) {
-                return w;
+        for (int n = Math.min(lexicon.longestWord(), text.length()); n > 0; n--) {
+            String tail = text.substring(text.length() - n);
+            if (lexicon.contains(tail)) {
+                return tail;
             }
         }
         return null;
@@ -80,20 +80,12 @@ final class MetricCues {
 
     /** The longest word of {@code lexicon} that {@code text} starts with, or null. */
     static String prefix(Lexicon lexicon, String text) {
-        for (String w : longestFirst(lexicon)) {
-            if (text.startsWith(w)) {
-                return w;
+        for (int n = Math.min(lexicon.longestWord(), text.length()); n > 0; n--) {
+            String head = text.substring(0, n);
+            if (lexicon.contains(head)) {
+                return head;
             }
         }
         return null;
-    }
-
-    /** Words longest first, per lexicon; weak so that rule books loaded and dropped do not pile up. */
-    private static final Map<Lexicon, List<String>> SORTED = Collections.synchronizedMap(new WeakHashMap<>());
-
-    private static List<String> longestFirst(Lexicon lexicon) {
-        return SORTED.computeIfAbsent(lexicon, l -> l.entries().keySet().stream()
-                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .toList());
     }
 }

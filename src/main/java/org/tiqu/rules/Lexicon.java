@@ -9,10 +9,17 @@ public final class Lexicon {
 
     private final String name;
     private final Map<String, String> entries;
+    private final int longestWord;
 
     public Lexicon(String name, Map<String, String> entries) {
         this.name = name;
         this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        this.longestWord = entries.keySet().stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    /** The length of the longest word, in UTF-16 units. */
+    public int longestWord() {
+        return longestWord;
     }
 
     /** {@code namespace.name}. */
