@@ -33,16 +33,16 @@ public final class MatchView {
         int cp = 0;
         for (int unit = 0; unit < source.length(); ) {
             int c = source.codePointAt(unit);
-            String folded = fold(c);
-            for (int i = 0; i < folded.length(); i++) {
-                int v = view.length();
-                if (v >= begin.length) {
-                    begin = java.util.Arrays.copyOf(begin, begin.length * 2);
-                    end = java.util.Arrays.copyOf(end, end.length * 2);
-                }
-                view.append(folded.charAt(i));
-                begin[v] = cp;
-                end[v] = cp + 1;
+            int folded = fold(c);
+            int v = view.length();
+            if (v + 2 > begin.length) {
+                begin = java.util.Arrays.copyOf(begin, begin.length * 2 + 2);
+                end = java.util.Arrays.copyOf(end, end.length * 2 + 2);
+            }
+            view.appendCodePoint(folded);
+            for (int i = v; i < view.length(); i++) {
+                begin[i] = cp;
+                end[i] = cp + 1;
             }
             unit += Character.charCount(c);
             cp++;
@@ -55,14 +55,14 @@ public final class MatchView {
     }
 
     /** The folded form of one source code point. Folds keep a character's meaning, never its position. */
-    static String fold(int c) {
+    static int fold(int c) {
         if (c >= 0xFF01 && c <= 0xFF5E) {
-            return String.valueOf((char) (c - 0xFEE0));
+            return c - 0xFEE0;
         }
         if (c == 0x3000 || c == 0x00A0 || c == 0x2002 || c == 0x2003 || c == 0x2009) {
-            return " ";
+            return ' ';
         }
-        return new String(Character.toChars(c));
+        return c;
     }
 
     public String text() {
