@@ -161,6 +161,9 @@ public final class OrgExtractor implements Extractor {
             return;
         }
         for (WordTrie.Hit<Rule> hit : unbounded) {
+            if (!grammar.roomForName(words, hit.span())) {
+                continue; // nothing the recogniser finds here could be kept
+            }
             Span clause = clauseBefore(words, hit.span(), sentence.span().begin());
             for (Term t : recogniser.segment(document.slice(clause))) {
                 Span span = new Span(clause.begin() + t.span().begin(), clause.begin() + t.span().end());

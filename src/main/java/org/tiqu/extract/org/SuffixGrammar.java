@@ -100,8 +100,7 @@ final class SuffixGrammar {
             return false;
         }
         for (int j = first; j < terms.size() && terms.get(j).span().end() <= span.end(); j++) {
-            Term t = terms.get(j);
-            if (lex.leftStops().contains(t.word()) || isNumeral(t) || !isPiece(t) && lex.isStopPos(t.pos())) {
+            if (!canSitInside(terms.get(j))) {
                 return false;
             }
         }
@@ -114,6 +113,27 @@ final class SuffixGrammar {
             case LOOSE -> hasNonGeneric(terms, first, head, ending);
             case STRICT -> hasDistinctive(terms, first, head, ending);
         };
+    }
+
+    /**
+     * False when no span ending with {@code ending} can pass {@link #couldBeName}: the ending
+     * starts a word and the word before it cannot sit inside a name (a numeral, a cue, a function
+     * word, punctuation), and every longer span takes that word in. Lets the recogniser be skipped.
+     */
+    boolean roomForName(List<Term> terms, Span ending) {
+        int head = SentenceTerms.containing(terms, ending.begin());
+        if (head < 0) {
+            return false;
+        }
+        if (terms.get(head).span().begin() < ending.begin()) {
+            return true;
+        }
+        return head > 0 && canSitInside(terms.get(head - 1));
+    }
+
+    /** Whether {@code t} may lie inside a name {@link #couldBeName} accepts. */
+    private boolean canSitInside(Term t) {
+        return !(lex.leftStops().contains(t.word()) || isNumeral(t) || !isPiece(t) && lex.isStopPos(t.pos()));
     }
 
     private int walkLeft(List<Term> terms, int first, int end, boolean stopAtNames) {
