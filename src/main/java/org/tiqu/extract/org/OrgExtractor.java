@@ -161,10 +161,10 @@ public final class OrgExtractor implements Extractor {
             return;
         }
         for (WordTrie.Hit<Rule> hit : unbounded) {
-            if (!grammar.roomForName(words, hit.span())) {
+            Span clause = clauseBefore(words, hit.span(), sentence.span().begin());
+            if (!grammar.roomForName(words, hit.span(), clause.begin(), options(hit.value()))) {
                 continue; // nothing the recogniser finds here could be kept
             }
-            Span clause = clauseBefore(words, hit.span(), sentence.span().begin());
             for (Term t : recogniser.segment(document.slice(clause))) {
                 Span span = new Span(clause.begin() + t.span().begin(), clause.begin() + t.span().end());
                 if (t.pos().startsWith("nt") && span.end() == hit.span().end() && span.length() > hit.span().length()

@@ -96,7 +96,7 @@ final class SuffixGrammar {
                 first = j;
             }
         }
-        if (first < 0 || isVerb(terms.get(first).pos()) || lex.functionChars().contains(terms.get(first).word())) {
+        if (first < 0 || !mayStartName(terms.get(first))) {
             return false;
         }
         for (int j = first; j < terms.size() && terms.get(j).span().end() <= span.end(); j++) {
@@ -116,19 +116,39 @@ final class SuffixGrammar {
     }
 
     /**
-     * False when no span ending with {@code ending} can pass {@link #couldBeName}: the ending
-     * starts a word and the word before it cannot sit inside a name (a numeral, a cue, a function
-     * word, punctuation), and every longer span takes that word in. Lets the recogniser be skipped.
+     * False when no span ending with {@code ending} and starting at or after {@code from} can pass
+     * {@link #couldBeName}: no word there may start a name with only words that may lie inside a
+     * name between it and the ending, or even the longest such span lacks the distinctive element
+     * the rule asks for. Decided from the plain words, so the recogniser need not run.
      */
-    boolean roomForName(List<Term> terms, Span ending) {
+    boolean roomForName(List<Term> terms, Span ending, int from, Options options) {
         int head = SentenceTerms.containing(terms, ending.begin());
-        if (head < 0) {
+        if (head < 0 || options.placeBefore() && (head == 0 || !terms.get(head - 1).pos().startsWith("ns"))) {
             return false;
         }
-        if (terms.get(head).span().begin() < ending.begin()) {
-            return true;
+        int earliest = -1;
+        Term h = terms.get(head);
+        if (h.span().begin() < ending.begin() && h.span().begin() >= from && mayStartName(h)) {
+            earliest = head;
         }
-        return head > 0 && canSitInside(terms.get(head - 1));
+        for (int k = head - 1; k >= 0 && terms.get(k).span().begin() >= from && canSitInside(terms.get(k)); k--) {
+            if (mayStartName(terms.get(k))) {
+                earliest = k;
+            }
+        }
+        if (earliest < 0) {
+            return false;
+        }
+        // The distinctive checks only get easier with more words, so the longest span decides.
+        return switch (options.distinctive()) {
+            case NONE -> true;
+            case LOOSE -> hasNonGeneric(terms, earliest, head, ending);
+            case STRICT -> hasDistinctive(terms, earliest, head, ending);
+        };
+    }
+
+    private boolean mayStartName(Term t) {
+        return !isVerb(t.pos()) && !lex.functionChars().contains(t.word());
     }
 
     /** Whether {@code t} may lie inside a name {@link #couldBeName} accepts. */
