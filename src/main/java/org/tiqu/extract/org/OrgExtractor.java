@@ -41,6 +41,7 @@ public final class OrgExtractor implements Extractor {
     private final WordTrie<String> gazetteer;
     private final WordTrie<Rule> endings = new WordTrie<>();
     private final WordTrie<Rule> shortBodies = new WordTrie<>();
+    private final WordTrie<Boolean> dictionaryWords = new WordTrie<>();
     private final Map<String, Rule> byKind = new LinkedHashMap<>();
     private final List<Rule> suffixRules = new ArrayList<>();
     private final Pattern eventAfter;
@@ -73,7 +74,11 @@ public final class OrgExtractor implements Extractor {
                     byKind.put(rule.kind(), rule);
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> shortBodies.add(w, rule));
                 }
-                case "recogniser", "dictionary", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
+                case "dictionary" -> {
+                    byKind.put(rule.kind(), rule);
+                    rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> dictionaryWords.add(w, true));
+                }
+                case "recogniser", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
                 default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
             }
         }
@@ -92,7 +97,7 @@ public final class OrgExtractor implements Extractor {
 
     @Override
     public List<Candidate> extract(Document document) {
-        SentenceTerms terms = new SentenceTerms(document);
+        ClauseWords terms = new ClauseWords(document);
         List<Candidate> found = new ArrayList<>();
         addGazetteer(document, terms, found);
         addSuffixNames(document, terms, found);
@@ -114,7 +119,7 @@ public final class OrgExtractor implements Extractor {
         return begins && ends;
     }
 
-    private void addGazetteer(Document document, SentenceTerms terms, List<Candidate> out) {
+    private void addGazetteer(Document document, ClauseWords terms, List<Candidate> out) {
         Rule rule = byKind.get("gazetteer");
         if (rule == null) {
             return;
@@ -130,7 +135,7 @@ public final class OrgExtractor implements Extractor {
         }
     }
 
-    private void addSuffixNames(Document document, SentenceTerms terms, List<Candidate> out) {
+    private void addSuffixNames(Document document, ClauseWords terms, List<Candidate> out) {
         for (Sentence sentence : document.sentences()) {
             List<WordTrie.Hit<Rule>> unbounded = new ArrayList<>();
             for (WordTrie.Hit<Rule> hit : endings.all(document.slice(sentence.span()), sentence.span().begin())) {
@@ -143,7 +148,7 @@ public final class OrgExtractor implements Extractor {
                 }
             }
             if (!unbounded.isEmpty()) {
-                addRecognised(document, sentence, terms.around(sentence.span().begin()), unbounded, out);
+                addRecognised(document, sentence, terms, unbounded, out);
             }
         }
     }
@@ -154,13 +159,14 @@ public final class OrgExtractor implements Extractor {
      * with the ending and that the plain words could make up are candidates. The recogniser is
      * several times slower than plain segmentation, so it never runs on whole sentences.
      */
-    private void addRecognised(Document document, Sentence sentence, List<Term> words, List<WordTrie.Hit<Rule>> unbounded,
+    private void addRecognised(Document document, Sentence sentence, ClauseWords terms, List<WordTrie.Hit<Rule>> unbounded,
                                List<Candidate> out) {
         Rule rule = byKind.get("recogniser");
         if (recogniser == null || rule == null) {
             return;
         }
         for (WordTrie.Hit<Rule> hit : unbounded) {
+            List<Term> words = terms.around(hit.span().begin());
             Span clause = clauseBefore(words, hit.span(), sentence.span().begin());
             if (!grammar.roomForName(words, hit.span(), clause.begin(), options(hit.value()))) {
                 continue; // nothing the recogniser finds here could be kept
@@ -213,22 +219,26 @@ public final class OrgExtractor implements Extractor {
         }
     }
 
-    /** Organisation words of HanLP's core dictionary (新华社, 北京大学), in sentences already segmented. */
-    private void addDictionaryWords(Document document, SentenceTerms terms, List<Candidate> out) {
+    /**
+     * Words HanLP's plain segmentation tags as organisations (新华社, 北京大学, 新浪), in sentences
+     * some cheaper cue already had words looked up in: segmenting every sentence for these words
+     * alone would cost as much as all the rest of the extractor. The rule's lexicon lists every
+     * word HanLP's dictionaries can tag so, and only clauses holding one are segmented for them.
+     */
+    private void addDictionaryWords(Document document, ClauseWords terms, List<Candidate> out) {
         Rule rule = byKind.get("dictionary");
         if (rule == null) {
             return;
         }
         for (Sentence sentence : document.sentences()) {
-            // Only sentences some cheaper cue already had segmented: segmenting every sentence for
-            // these words alone would cost as much as all the rest of the extractor.
-            List<Term> words = terms.ifSegmented(sentence);
-            if (words == null) {
+            if (!terms.asked(sentence)) {
                 continue;
             }
-            for (Term t : words) {
-                if (t.pos().startsWith("nt") && t.span().length() > 1) {
-                    out.add(candidate(document, t.span(), rule));
+            for (WordTrie.Hit<Boolean> hit : dictionaryWords.all(document.slice(sentence.span()), sentence.span().begin())) {
+                for (Term t : terms.around(hit.span().begin())) {
+                    if (t.span().equals(hit.span()) && t.pos().startsWith("nt") && t.span().length() > 1) {
+                        out.add(candidate(document, t.span(), rule));
+                    }
                 }
             }
         }

@@ -43,8 +43,8 @@ final class SuffixGrammar {
 
     /** The name ending with the ending at {@code ending}, or null. */
     Span nameEndingWith(List<Term> terms, Span ending, Options options) {
-        int last = SentenceTerms.endingAt(terms, ending.end());
-        int first = SentenceTerms.containing(terms, ending.begin());
+        int last = ClauseWords.endingAt(terms, ending.end());
+        int first = ClauseWords.containing(terms, ending.begin());
         if (last < 0 || first < 0) {
             return null; // the ending does not end a word: 办理, 委托
         }
@@ -104,7 +104,7 @@ final class SuffixGrammar {
                 return false;
             }
         }
-        int head = SentenceTerms.containing(terms, ending.begin());
+        int head = ClauseWords.containing(terms, ending.begin());
         if (head < first || options.placeBefore() && (head == 0 || !terms.get(head - 1).pos().startsWith("ns"))) {
             return false;
         }
@@ -122,7 +122,7 @@ final class SuffixGrammar {
      * the rule asks for. Decided from the plain words, so the recogniser need not run.
      */
     boolean roomForName(List<Term> terms, Span ending, int from, Options options) {
-        int head = SentenceTerms.containing(terms, ending.begin());
+        int head = ClauseWords.containing(terms, ending.begin());
         if (head < 0 || options.placeBefore() && (head == 0 || !terms.get(head - 1).pos().startsWith("ns"))) {
             return false;
         }

@@ -43,7 +43,7 @@ public final class OrgEndingStats {
                         int[] c = stats.computeIfAbsent(hit.word(), w -> new int[3]);
                         c[0]++;
                         if (name != null) c[1]++;
-                        if (SentenceTerms.endingAt(d.termsOf(s), hit.span().end()) >= 0) c[2]++;
+                        if (ClauseWords.endingAt(d.termsOf(s), hit.span().end()) >= 0) c[2]++;
                     }
                 }
             }
