@@ -62,7 +62,25 @@ final class ClauseWords {
         return known;
     }
 
-    /** Whether the words of some place in {@code sentence} have been asked for. */
+    /** The words of the clause holding {@code offset} if they are known already, else null. */
+    List<Term> ifSegmented(int offset) {
+        Sentence sentence = document.sentenceAt(offset);
+        if (sentence == null) {
+            return null;
+        }
+        if (byBegin.containsKey(clauseAt(document.text(), sentence.span(), offset).begin())
+                || document.termsIfSegmented(sentence) != null) {
+            return around(offset);
+        }
+        return null;
+    }
+
+    /** Notes that {@code sentence} holds an organisation cue, though no words were needed for it. */
+    void cueIn(Sentence sentence) {
+        asked.add(sentence.index());
+    }
+
+    /** Whether {@code sentence} holds an organisation cue: some step asked for words in it, or noted one. */
     boolean asked(Sentence sentence) {
         return asked.contains(sentence.index());
     }

@@ -137,20 +137,65 @@ public final class OrgExtractor implements Extractor {
 
     private void addSuffixNames(Document document, ClauseWords terms, List<Candidate> out) {
         for (Sentence sentence : document.sentences()) {
-            List<WordTrie.Hit<Rule>> unbounded = new ArrayList<>();
+            List<WordTrie.Hit<Rule>> likely = new ArrayList<>();
+            List<WordTrie.Hit<Rule>> unlikely = new ArrayList<>();
             for (WordTrie.Hit<Rule> hit : endings.all(document.slice(sentence.span()), sentence.span().begin())) {
-                Rule rule = hit.value();
-                Span name = grammar.nameEndingWith(terms.around(hit.span().begin()), hit.span(), options(rule));
-                if (name != null) {
-                    out.add(candidate(document, name, rule));
-                } else if (hit.span().length() > 1) {
-                    unbounded.add(hit);
+                if (startsClause(document, sentence, hit.span())) {
+                    // A bare ending (集团, 公司) with nothing of its own before it: no name, and
+                    // nothing for the recogniser; no need to segment for it.
+                    terms.cueIn(sentence);
+                } else if (insideCommonWord(document, sentence, hit.span())) {
+                    terms.cueIn(sentence);
+                    unlikely.add(hit);
+                } else {
+                    likely.add(hit);
+                }
+            }
+            List<WordTrie.Hit<Rule>> unbounded = new ArrayList<>();
+            for (WordTrie.Hit<Rule> hit : likely) {
+                addSuffixName(document, terms.around(hit.span().begin()), hit, out, unbounded);
+            }
+            // Tried only where another cue had the clause segmented anyway.
+            for (WordTrie.Hit<Rule> hit : unlikely) {
+                List<Term> words = terms.ifSegmented(hit.span().begin());
+                if (words != null) {
+                    addSuffixName(document, words, hit, out, unbounded);
                 }
             }
             if (!unbounded.isEmpty()) {
                 addRecognised(document, sentence, terms, unbounded, out);
             }
         }
+    }
+
+    private void addSuffixName(Document document, List<Term> words, WordTrie.Hit<Rule> hit, List<Candidate> out,
+                               List<WordTrie.Hit<Rule>> unbounded) {
+        Rule rule = hit.value();
+        Span name = grammar.nameEndingWith(words, hit.span(), options(rule));
+        if (name != null) {
+            out.add(candidate(document, name, rule));
+        } else if (hit.span().length() > 1) {
+            unbounded.add(hit);
+        }
+    }
+
+    /**
+     * A one-character ending that starts a common word (所以, 社会) or ends one (全部, 格局):
+     * it almost never ends a name, so alone it is no reason to segment its clause.
+     */
+    private boolean insideCommonWord(Document document, Sentence sentence, Span ending) {
+        if (ending.length() != 1) {
+            return false;
+        }
+        Span s = sentence.span();
+        String after = document.slice(new Span(ending.begin(), Math.min(s.end(), ending.begin() + 4)));
+        String before = document.slice(new Span(Math.max(s.begin(), ending.end() - 4), ending.end()));
+        return lex.endingLedWords().stream().anyMatch(after::startsWith) || lex.commonWords().stream().anyMatch(before::endsWith);
+    }
+
+    /** Whether {@code span} starts the sentence or follows a clause mark. */
+    private static boolean startsClause(Document document, Sentence sentence, Span span) {
+        return span.begin() == sentence.span().begin() || ClauseWords.isClauseMark(document.text().codePointAt(span.begin() - 1));
     }
 
     /**
