@@ -1,6 +1,7 @@
 package org.tiqu.extract.org;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class OrgExtractor implements Extractor {
     private final Map<String, Rule> byKind = new LinkedHashMap<>();
     private final List<Rule> suffixRules = new ArrayList<>();
     private final Pattern eventAfter;
+    /** The first characters of the event endings, so that the event regex runs only where one may follow. */
+    private final BitSet eventEndingStarts = new BitSet();
 
     private final Segmenter recogniser;
 
@@ -88,6 +91,7 @@ public final class OrgExtractor implements Extractor {
         }
         byKind.put("gazetteer", gazetteerRule);
         this.eventAfter = Pattern.compile("^([\\p{IsHan}A-Za-z0-9]{0,8}?)" + book.lexicon("org.event_endings").regex());
+        book.lexicon("org.event_endings").entries().keySet().forEach(w -> eventEndingStarts.set(w.charAt(0)));
     }
 
     @Override
@@ -338,8 +342,21 @@ public final class OrgExtractor implements Extractor {
     private boolean startsEventName(Document document, Span name) {
         String view = document.view().text();
         int at = document.view().toView(name.end());
-        Matcher m = eventAfter.matcher(view).region(at, Math.min(view.length(), at + 14));
+        int end = Math.min(view.length(), at + 14);
+        if (!mayHoldEventEnding(view, at, end)) {
+            return false; // most names: the regex would fail, only slower
+        }
+        Matcher m = eventAfter.matcher(view).region(at, end);
         return m.lookingAt() && !m.group(1).contains("的");
+    }
+
+    private boolean mayHoldEventEnding(String view, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (eventEndingStarts.get(view.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Finds 以下简称 definitions and gives the short form, from its definition on, the full name. */
