@@ -40,6 +40,7 @@ public final class OrgCostBenchmark {
         final AtomicLong calls = new AtomicLong();
         final AtomicLong chars = new AtomicLong();
         final AtomicLong nanos = new AtomicLong();
+        final java.util.Set<String> distinct = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Counting(Segmenter inner) {
             this.inner = inner;
@@ -48,6 +49,7 @@ public final class OrgCostBenchmark {
         @Override
         public List<Term> segment(String text) {
             calls.incrementAndGet();
+            distinct.add(text);
             chars.addAndGet(text.codePointCount(0, text.length()));
             long t0 = cpu.getCurrentThreadCpuTime();
             List<Term> words = inner.segment(text);
@@ -59,6 +61,7 @@ public final class OrgCostBenchmark {
             calls.set(0);
             chars.set(0);
             nanos.set(0);
+            distinct.clear();
         }
     }
 
@@ -106,10 +109,11 @@ public final class OrgCostBenchmark {
                 records += org.extract(d).size();
             }
             orgNanos[round] = cpu.getCurrentThreadCpuTime() - t1;
-            System.out.printf("round %d: org %.0f ms, %d candidates; plain segmenter %d calls %d chars %.0f ms;"
-                            + " recogniser %d calls %d chars %.0f ms%n",
-                    round, orgNanos[round] / 1e6, records, plain.calls.get(), plain.chars.get(), plain.nanos.get() / 1e6,
-                    recogniser.calls.get(), recogniser.chars.get(), recogniser.nanos.get() / 1e6);
+            System.out.printf("round %d: org %.0f ms, %d candidates; plain segmenter %d calls (%d distinct texts) %d chars %.0f ms;"
+                            + " recogniser %d calls (%d distinct) %d chars %.0f ms%n",
+                    round, orgNanos[round] / 1e6, records, plain.calls.get(), plain.distinct.size(), plain.chars.get(),
+                    plain.nanos.get() / 1e6, recogniser.calls.get(), recogniser.distinct.size(), recogniser.chars.get(),
+                    recogniser.nanos.get() / 1e6);
         }
         long[] sorted = orgNanos.clone();
         Arrays.sort(sorted);

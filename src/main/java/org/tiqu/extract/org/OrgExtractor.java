@@ -129,7 +129,7 @@ public final class OrgExtractor implements Extractor {
             return;
         }
         for (Sentence sentence : document.sentences()) {
-            for (WordTrie.Hit<String> hit : gazetteer.longest(document.slice(sentence.span()), sentence.span().begin())) {
+            for (WordTrie.Hit<String> hit : gazetteer.longest(document.text(), sentence.span())) {
                 Span s = hit.span();
                 // A hit across a word boundary is a coincidence of characters: 联合国 in 联合/国家.
                 if (onWordBoundaries(terms.around(s.begin()), s)) {
@@ -143,7 +143,7 @@ public final class OrgExtractor implements Extractor {
         for (Sentence sentence : document.sentences()) {
             List<WordTrie.Hit<Rule>> likely = new ArrayList<>();
             List<WordTrie.Hit<Rule>> unlikely = new ArrayList<>();
-            for (WordTrie.Hit<Rule> hit : endings.all(document.slice(sentence.span()), sentence.span().begin())) {
+            for (WordTrie.Hit<Rule> hit : endings.all(document.text(), sentence.span())) {
                 if (startsClause(document, sentence, hit.span())) {
                     // A bare ending (集团, 公司) with nothing of its own before it: no name, and
                     // nothing for the recogniser; no need to segment for it.
@@ -256,7 +256,7 @@ public final class OrgExtractor implements Extractor {
 
     private void addShortBodies(Document document, List<Candidate> out) {
         for (Sentence sentence : document.sentences()) {
-            for (WordTrie.Hit<Rule> hit : shortBodies.longest(document.slice(sentence.span()), sentence.span().begin())) {
+            for (WordTrie.Hit<Rule> hit : shortBodies.longest(document.text(), sentence.span())) {
                 out.add(candidate(document, hit.span(), hit.value()));
             }
         }
@@ -283,7 +283,7 @@ public final class OrgExtractor implements Extractor {
             if (!terms.asked(sentence)) {
                 continue;
             }
-            for (WordTrie.Hit<Boolean> hit : dictionaryWords.all(document.slice(sentence.span()), sentence.span().begin())) {
+            for (WordTrie.Hit<Boolean> hit : dictionaryWords.all(document.text(), sentence.span())) {
                 for (Term t : terms.around(hit.span().begin())) {
                     if (t.span().equals(hit.span()) && t.pos().startsWith("nt") && t.span().length() > 1) {
                         out.add(candidate(document, t.span(), rule));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.tiqu.text.CodePointText;
 import org.tiqu.text.Span;
 
 /**
@@ -87,32 +88,42 @@ final class WordTrie<V> {
 
     /** Leftmost-longest words of {@code text}, not overlapping, spans shifted by {@code base}. */
     List<Hit<V>> longest(String text, int base) {
-        return scan(text, base, false);
+        return scan(new CodePointText(text), new Span(0, text.codePointCount(0, text.length())), base, false);
     }
 
     /** Every word of {@code text} at every start, overlapping ones included. */
     List<Hit<V>> all(String text, int base) {
-        return scan(text, base, true);
+        return scan(new CodePointText(text), new Span(0, text.codePointCount(0, text.length())), base, true);
     }
 
-    private List<Hit<V>> scan(String text, int base, boolean all) {
-        int[] cps = codePoints(text);
+    /** Leftmost-longest words within {@code range} of {@code text}, with spans in {@code text}. */
+    List<Hit<V>> longest(CodePointText text, Span range) {
+        return scan(text, range, 0, false);
+    }
+
+    /** Every word within {@code range} of {@code text}, overlapping ones included, with spans in {@code text}. */
+    List<Hit<V>> all(CodePointText text, Span range) {
+        return scan(text, range, 0, true);
+    }
+
+    private List<Hit<V>> scan(CodePointText text, Span range, int shift, boolean all) {
         List<Hit<V>> out = new ArrayList<>();
-        int i = 0;
-        while (i < cps.length) {
-            if (!mayStart(cps[i])) {
+        int end = range.end();
+        int i = range.begin();
+        while (i < end) {
+            if (!mayStart(text.codePointAt(i))) {
                 i++;
                 continue;
             }
             Hit<V> longest = null;
             Node<V> node = root;
-            for (int j = i; j < cps.length; j++) {
-                node = node.child(cps[j]);
+            for (int j = i; j < end; j++) {
+                node = node.child(text.codePointAt(j));
                 if (node == null) {
                     break;
                 }
                 if (node.word != null) {
-                    longest = new Hit<>(new Span(base + i, base + j + 1), node.word, node.value);
+                    longest = new Hit<>(new Span(shift + i, shift + j + 1), node.word, node.value);
                     if (all) {
                         out.add(longest);
                     }
@@ -131,16 +142,5 @@ final class WordTrie<V> {
     /** Whether a word may start with {@code cp}: one bit test for the characters of most text, which start none. */
     private boolean mayStart(int cp) {
         return cp >= 0x10000 || (firstChars[cp >>> 6] & (1L << cp)) != 0;
-    }
-
-    private static int[] codePoints(String text) {
-        int[] cps = new int[text.length()];
-        int n = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            cps[n++] = cp;
-            i += Character.charCount(cp);
-        }
-        return n == cps.length ? cps : Arrays.copyOf(cps, n);
     }
 }
