@@ -45,6 +45,7 @@ public final class OrgExtractor implements Extractor {
     private final WordTrie<Boolean> dictionaryWords = new WordTrie<>();
     private final Map<String, Rule> byKind = new LinkedHashMap<>();
     private final List<Rule> suffixRules = new ArrayList<>();
+    private final Map<Rule, SuffixGrammar.Options> optionsOf = new java.util.IdentityHashMap<>();
     private final Pattern eventAfter;
     /** The first characters of the event endings, so that the event regex runs only where one may follow. */
     private final BitSet eventEndingStarts = new BitSet();
@@ -70,6 +71,7 @@ public final class OrgExtractor implements Extractor {
             switch (rule.kind() == null ? "" : rule.kind()) {
                 case "suffix" -> {
                     suffixRules.add(rule);
+                    optionsOf.put(rule, options(rule));
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> endings.add(w, rule));
                 }
                 case "gazetteer" -> gazetteerRule = rule;
@@ -175,7 +177,7 @@ public final class OrgExtractor implements Extractor {
     private void addSuffixName(Document document, List<Term> words, WordTrie.Hit<Rule> hit, List<Candidate> out,
                                List<WordTrie.Hit<Rule>> unbounded) {
         Rule rule = hit.value();
-        Span name = grammar.nameEndingWith(words, hit.span(), options(rule));
+        Span name = grammar.nameEndingWith(words, hit.span(), optionsOf.get(rule));
         if (name != null) {
             out.add(candidate(document, name, rule));
         } else if (hit.span().length() > 1) {
@@ -217,13 +219,13 @@ public final class OrgExtractor implements Extractor {
         for (WordTrie.Hit<Rule> hit : unbounded) {
             List<Term> words = terms.around(hit.span().begin());
             Span clause = clauseBefore(words, hit.span(), sentence.span().begin());
-            if (!grammar.roomForName(words, hit.span(), clause.begin(), options(hit.value()))) {
+            if (!grammar.roomForName(words, hit.span(), clause.begin(), optionsOf.get(hit.value()))) {
                 continue; // nothing the recogniser finds here could be kept
             }
             for (Term t : recogniser.segment(document.slice(clause))) {
                 Span span = new Span(clause.begin() + t.span().begin(), clause.begin() + t.span().end());
                 if (t.pos().startsWith("nt") && span.end() == hit.span().end() && span.length() > hit.span().length()
-                        && grammar.couldBeName(words, span, hit.span(), options(hit.value()))) {
+                        && grammar.couldBeName(words, span, hit.span(), optionsOf.get(hit.value()))) {
                     out.add(candidate(document, span, rule));
                 }
             }

@@ -291,7 +291,13 @@ final class SuffixGrammar {
 
     /** A word that is itself a zone or body name ending: a company name does not reach over it. */
     private boolean endsWithName(Term t) {
-        return lex.nameEndings().stream().anyMatch(e -> e.length() > 1 && t.word().endsWith(e));
+        String w = t.word();
+        for (int from = w.length() - 2; from >= 0; from--) {
+            if (lex.nameEndings().contains(w.substring(from))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
