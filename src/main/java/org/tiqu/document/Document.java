@@ -176,10 +176,18 @@ public final class Document {
     }
 
     private List<Term> segment(Sentence sentence) {
+        return segment(sentence.span());
+    }
+
+    /**
+     * The words of {@code span} segmented on their own, with source spans; not kept. For steps
+     * that need the words of a part of a sentence only (the ORG extractor segments clauses).
+     */
+    public List<Term> segment(Span span) {
         deadline.check();
-        List<Term> local = segmenter.segment(text.slice(sentence.span()));
+        List<Term> local = segmenter.segment(text.slice(span));
         List<Term> shifted = new ArrayList<>(local.size());
-        int base = sentence.span().begin();
+        int base = span.begin();
         for (Term t : local) {
             shifted.add(new Term(new Span(base + t.span().begin(), base + t.span().end()), t.word(), t.pos()));
         }

@@ -1,6 +1,7 @@
 package org.tiqu.extract.org;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +42,13 @@ public final class OrgExtractor implements Extractor {
     private final WordTrie<String> gazetteer;
     private final WordTrie<Rule> endings = new WordTrie<>();
     private final WordTrie<Rule> shortBodies = new WordTrie<>();
+    private final WordTrie<Boolean> dictionaryWords = new WordTrie<>();
     private final Map<String, Rule> byKind = new LinkedHashMap<>();
     private final List<Rule> suffixRules = new ArrayList<>();
+    private final Map<Rule, SuffixGrammar.Options> optionsOf = new java.util.IdentityHashMap<>();
     private final Pattern eventAfter;
+    /** The first characters of the event endings, so that the event regex runs only where one may follow. */
+    private final BitSet eventEndingStarts = new BitSet();
 
     private final Segmenter recogniser;
 
@@ -66,6 +71,7 @@ public final class OrgExtractor implements Extractor {
             switch (rule.kind() == null ? "" : rule.kind()) {
                 case "suffix" -> {
                     suffixRules.add(rule);
+                    optionsOf.put(rule, options(rule));
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> endings.add(w, rule));
                 }
                 case "gazetteer" -> gazetteerRule = rule;
@@ -73,7 +79,11 @@ public final class OrgExtractor implements Extractor {
                     byKind.put(rule.kind(), rule);
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> shortBodies.add(w, rule));
                 }
-                case "recogniser", "dictionary", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
+                case "dictionary" -> {
+                    byKind.put(rule.kind(), rule);
+                    rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> dictionaryWords.add(w, true));
+                }
+                case "recogniser", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
                 default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
             }
         }
@@ -83,6 +93,7 @@ public final class OrgExtractor implements Extractor {
         }
         byKind.put("gazetteer", gazetteerRule);
         this.eventAfter = Pattern.compile("^([\\p{IsHan}A-Za-z0-9]{0,8}?)" + book.lexicon("org.event_endings").regex());
+        book.lexicon("org.event_endings").entries().keySet().forEach(w -> eventEndingStarts.set(w.charAt(0)));
     }
 
     @Override
@@ -92,7 +103,7 @@ public final class OrgExtractor implements Extractor {
 
     @Override
     public List<Candidate> extract(Document document) {
-        SentenceTerms terms = new SentenceTerms(document);
+        ClauseWords terms = new ClauseWords(document);
         List<Candidate> found = new ArrayList<>();
         addGazetteer(document, terms, found);
         addSuffixNames(document, terms, found);
@@ -114,13 +125,13 @@ public final class OrgExtractor implements Extractor {
         return begins && ends;
     }
 
-    private void addGazetteer(Document document, SentenceTerms terms, List<Candidate> out) {
+    private void addGazetteer(Document document, ClauseWords terms, List<Candidate> out) {
         Rule rule = byKind.get("gazetteer");
         if (rule == null) {
             return;
         }
         for (Sentence sentence : document.sentences()) {
-            for (WordTrie.Hit<String> hit : gazetteer.longest(document.slice(sentence.span()), sentence.span().begin())) {
+            for (WordTrie.Hit<String> hit : gazetteer.longest(document.text(), sentence.span())) {
                 Span s = hit.span();
                 // A hit across a word boundary is a coincidence of characters: 联合国 in 联合/国家.
                 if (onWordBoundaries(terms.around(s.begin()), s)) {
@@ -130,22 +141,67 @@ public final class OrgExtractor implements Extractor {
         }
     }
 
-    private void addSuffixNames(Document document, SentenceTerms terms, List<Candidate> out) {
+    private void addSuffixNames(Document document, ClauseWords terms, List<Candidate> out) {
         for (Sentence sentence : document.sentences()) {
+            List<WordTrie.Hit<Rule>> likely = new ArrayList<>();
+            List<WordTrie.Hit<Rule>> unlikely = new ArrayList<>();
+            for (WordTrie.Hit<Rule> hit : endings.all(document.text(), sentence.span())) {
+                if (startsClause(document, sentence, hit.span())) {
+                    // A bare ending (集团, 公司) with nothing of its own before it: no name, and
+                    // nothing for the recogniser; no need to segment for it.
+                    terms.cueIn(sentence);
+                } else if (insideCommonWord(document, sentence, hit.span())) {
+                    terms.cueIn(sentence);
+                    unlikely.add(hit);
+                } else {
+                    likely.add(hit);
+                }
+            }
             List<WordTrie.Hit<Rule>> unbounded = new ArrayList<>();
-            for (WordTrie.Hit<Rule> hit : endings.all(document.slice(sentence.span()), sentence.span().begin())) {
-                Rule rule = hit.value();
-                Span name = grammar.nameEndingWith(terms.around(hit.span().begin()), hit.span(), options(rule));
-                if (name != null) {
-                    out.add(candidate(document, name, rule));
-                } else if (hit.span().length() > 1) {
-                    unbounded.add(hit);
+            for (WordTrie.Hit<Rule> hit : likely) {
+                addSuffixName(document, terms.around(hit.span().begin()), hit, out, unbounded);
+            }
+            // Tried only where another cue had the clause segmented anyway.
+            for (WordTrie.Hit<Rule> hit : unlikely) {
+                List<Term> words = terms.ifSegmented(hit.span().begin());
+                if (words != null) {
+                    addSuffixName(document, words, hit, out, unbounded);
                 }
             }
             if (!unbounded.isEmpty()) {
-                addRecognised(document, sentence, terms.around(sentence.span().begin()), unbounded, out);
+                addRecognised(document, sentence, terms, unbounded, out);
             }
         }
+    }
+
+    private void addSuffixName(Document document, List<Term> words, WordTrie.Hit<Rule> hit, List<Candidate> out,
+                               List<WordTrie.Hit<Rule>> unbounded) {
+        Rule rule = hit.value();
+        Span name = grammar.nameEndingWith(words, hit.span(), optionsOf.get(rule));
+        if (name != null) {
+            out.add(candidate(document, name, rule));
+        } else if (hit.span().length() > 1) {
+            unbounded.add(hit);
+        }
+    }
+
+    /**
+     * A one-character ending that starts a common word (所以, 社会) or ends one (全部, 格局):
+     * it almost never ends a name, so alone it is no reason to segment its clause.
+     */
+    private boolean insideCommonWord(Document document, Sentence sentence, Span ending) {
+        if (ending.length() != 1) {
+            return false;
+        }
+        Span s = sentence.span();
+        String after = document.slice(new Span(ending.begin(), Math.min(s.end(), ending.begin() + 4)));
+        String before = document.slice(new Span(Math.max(s.begin(), ending.end() - 4), ending.end()));
+        return lex.endingLedWords().stream().anyMatch(after::startsWith) || lex.commonWords().stream().anyMatch(before::endsWith);
+    }
+
+    /** Whether {@code span} starts the sentence or follows a clause mark. */
+    private static boolean startsClause(Document document, Sentence sentence, Span span) {
+        return span.begin() == sentence.span().begin() || ClauseWords.isClauseMark(document.text().codePointAt(span.begin() - 1));
     }
 
     /**
@@ -154,18 +210,22 @@ public final class OrgExtractor implements Extractor {
      * with the ending and that the plain words could make up are candidates. The recogniser is
      * several times slower than plain segmentation, so it never runs on whole sentences.
      */
-    private void addRecognised(Document document, Sentence sentence, List<Term> words, List<WordTrie.Hit<Rule>> unbounded,
+    private void addRecognised(Document document, Sentence sentence, ClauseWords terms, List<WordTrie.Hit<Rule>> unbounded,
                                List<Candidate> out) {
         Rule rule = byKind.get("recogniser");
         if (recogniser == null || rule == null) {
             return;
         }
         for (WordTrie.Hit<Rule> hit : unbounded) {
+            List<Term> words = terms.around(hit.span().begin());
             Span clause = clauseBefore(words, hit.span(), sentence.span().begin());
+            if (!grammar.roomForName(words, hit.span(), clause.begin(), optionsOf.get(hit.value()))) {
+                continue; // nothing the recogniser finds here could be kept
+            }
             for (Term t : recogniser.segment(document.slice(clause))) {
                 Span span = new Span(clause.begin() + t.span().begin(), clause.begin() + t.span().end());
                 if (t.pos().startsWith("nt") && span.end() == hit.span().end() && span.length() > hit.span().length()
-                        && grammar.couldBeName(words, span, hit.span(), options(hit.value()))) {
+                        && grammar.couldBeName(words, span, hit.span(), optionsOf.get(hit.value()))) {
                     out.add(candidate(document, span, rule));
                 }
             }
@@ -198,7 +258,7 @@ public final class OrgExtractor implements Extractor {
 
     private void addShortBodies(Document document, List<Candidate> out) {
         for (Sentence sentence : document.sentences()) {
-            for (WordTrie.Hit<Rule> hit : shortBodies.longest(document.slice(sentence.span()), sentence.span().begin())) {
+            for (WordTrie.Hit<Rule> hit : shortBodies.longest(document.text(), sentence.span())) {
                 out.add(candidate(document, hit.span(), hit.value()));
             }
         }
@@ -210,22 +270,26 @@ public final class OrgExtractor implements Extractor {
         }
     }
 
-    /** Organisation words of HanLP's core dictionary (新华社, 北京大学), in sentences already segmented. */
-    private void addDictionaryWords(Document document, SentenceTerms terms, List<Candidate> out) {
+    /**
+     * Words HanLP's plain segmentation tags as organisations (新华社, 北京大学, 新浪), in sentences
+     * some cheaper cue already had words looked up in: segmenting every sentence for these words
+     * alone would cost as much as all the rest of the extractor. The rule's lexicon lists every
+     * word HanLP's dictionaries can tag so, and only clauses holding one are segmented for them.
+     */
+    private void addDictionaryWords(Document document, ClauseWords terms, List<Candidate> out) {
         Rule rule = byKind.get("dictionary");
         if (rule == null) {
             return;
         }
         for (Sentence sentence : document.sentences()) {
-            // Only sentences some cheaper cue already had segmented: segmenting every sentence for
-            // these words alone would cost as much as all the rest of the extractor.
-            List<Term> words = terms.ifSegmented(sentence);
-            if (words == null) {
+            if (!terms.asked(sentence)) {
                 continue;
             }
-            for (Term t : words) {
-                if (t.pos().startsWith("nt") && t.span().length() > 1) {
-                    out.add(candidate(document, t.span(), rule));
+            for (WordTrie.Hit<Boolean> hit : dictionaryWords.all(document.text(), sentence.span())) {
+                for (Term t : terms.around(hit.span().begin())) {
+                    if (t.span().equals(hit.span()) && t.pos().startsWith("nt") && t.span().length() > 1) {
+                        out.add(candidate(document, t.span(), rule));
+                    }
                 }
             }
         }
@@ -280,8 +344,21 @@ public final class OrgExtractor implements Extractor {
     private boolean startsEventName(Document document, Span name) {
         String view = document.view().text();
         int at = document.view().toView(name.end());
-        Matcher m = eventAfter.matcher(view).region(at, Math.min(view.length(), at + 14));
+        int end = Math.min(view.length(), at + 14);
+        if (!mayHoldEventEnding(view, at, end)) {
+            return false; // most names: the regex would fail, only slower
+        }
+        Matcher m = eventAfter.matcher(view).region(at, end);
         return m.lookingAt() && !m.group(1).contains("的");
+    }
+
+    private boolean mayHoldEventEnding(String view, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (eventEndingStarts.get(view.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Finds 以下简称 definitions and gives the short form, from its definition on, the full name. */

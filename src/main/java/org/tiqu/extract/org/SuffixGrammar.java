@@ -43,8 +43,8 @@ final class SuffixGrammar {
 
     /** The name ending with the ending at {@code ending}, or null. */
     Span nameEndingWith(List<Term> terms, Span ending, Options options) {
-        int last = SentenceTerms.endingAt(terms, ending.end());
-        int first = SentenceTerms.containing(terms, ending.begin());
+        int last = ClauseWords.endingAt(terms, ending.end());
+        int first = ClauseWords.containing(terms, ending.begin());
         if (last < 0 || first < 0) {
             return null; // the ending does not end a word: 办理, 委托
         }
@@ -96,16 +96,15 @@ final class SuffixGrammar {
                 first = j;
             }
         }
-        if (first < 0 || isVerb(terms.get(first).pos()) || lex.functionChars().contains(terms.get(first).word())) {
+        if (first < 0 || !mayStartName(terms.get(first))) {
             return false;
         }
         for (int j = first; j < terms.size() && terms.get(j).span().end() <= span.end(); j++) {
-            Term t = terms.get(j);
-            if (lex.leftStops().contains(t.word()) || isNumeral(t) || !isPiece(t) && lex.isStopPos(t.pos())) {
+            if (!canSitInside(terms.get(j))) {
                 return false;
             }
         }
-        int head = SentenceTerms.containing(terms, ending.begin());
+        int head = ClauseWords.containing(terms, ending.begin());
         if (head < first || options.placeBefore() && (head == 0 || !terms.get(head - 1).pos().startsWith("ns"))) {
             return false;
         }
@@ -114,6 +113,47 @@ final class SuffixGrammar {
             case LOOSE -> hasNonGeneric(terms, first, head, ending);
             case STRICT -> hasDistinctive(terms, first, head, ending);
         };
+    }
+
+    /**
+     * False when no span ending with {@code ending} and starting at or after {@code from} can pass
+     * {@link #couldBeName}: no word there may start a name with only words that may lie inside a
+     * name between it and the ending, or even the longest such span lacks the distinctive element
+     * the rule asks for. Decided from the plain words, so the recogniser need not run.
+     */
+    boolean roomForName(List<Term> terms, Span ending, int from, Options options) {
+        int head = ClauseWords.containing(terms, ending.begin());
+        if (head < 0 || options.placeBefore() && (head == 0 || !terms.get(head - 1).pos().startsWith("ns"))) {
+            return false;
+        }
+        int earliest = -1;
+        Term h = terms.get(head);
+        if (h.span().begin() < ending.begin() && h.span().begin() >= from && mayStartName(h)) {
+            earliest = head;
+        }
+        for (int k = head - 1; k >= 0 && terms.get(k).span().begin() >= from && canSitInside(terms.get(k)); k--) {
+            if (mayStartName(terms.get(k))) {
+                earliest = k;
+            }
+        }
+        if (earliest < 0) {
+            return false;
+        }
+        // The distinctive checks only get easier with more words, so the longest span decides.
+        return switch (options.distinctive()) {
+            case NONE -> true;
+            case LOOSE -> hasNonGeneric(terms, earliest, head, ending);
+            case STRICT -> hasDistinctive(terms, earliest, head, ending);
+        };
+    }
+
+    private boolean mayStartName(Term t) {
+        return !isVerb(t.pos()) && !lex.functionChars().contains(t.word());
+    }
+
+    /** Whether {@code t} may lie inside a name {@link #couldBeName} accepts. */
+    private boolean canSitInside(Term t) {
+        return !(lex.leftStops().contains(t.word()) || isNumeral(t) || !isPiece(t) && lex.isStopPos(t.pos()));
     }
 
     private int walkLeft(List<Term> terms, int first, int end, boolean stopAtNames) {
@@ -251,7 +291,13 @@ final class SuffixGrammar {
 
     /** A word that is itself a zone or body name ending: a company name does not reach over it. */
     private boolean endsWithName(Term t) {
-        return lex.nameEndings().stream().anyMatch(e -> e.length() > 1 && t.word().endsWith(e));
+        String w = t.word();
+        for (int from = w.length() - 2; from >= 0; from--) {
+            if (lex.nameEndings().contains(w.substring(from))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

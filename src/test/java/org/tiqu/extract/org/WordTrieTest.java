@@ -37,4 +37,18 @@ class WordTrieTest {
         List<WordTrie.Hit<String>> hits = trie("集团").longest("𠀀集团", 0);
         assertEquals(new Span(1, 3), hits.get(0).span());
     }
+
+    @Test
+    void siblingsAddedInAnyOrderAreAllFound() {
+        // Children are kept sorted for bisection: words added out of order must all be reachable.
+        WordTrie<String> t = trie("中心", "中学", "中共", "中", "学院", "院");
+        List<String> found = t.all("中共中学中心学院", 0).stream().map(WordTrie.Hit::word).toList();
+        assertEquals(List.of("中", "中共", "中", "中学", "中", "中心", "学院", "院"), found);
+    }
+
+    @Test
+    void wordsStartingOutsideTheBasicPlaneAreFound() {
+        List<WordTrie.Hit<String>> hits = trie("𠀀集团").longest("在𠀀集团", 0);
+        assertEquals(List.of(new Span(1, 4)), hits.stream().map(WordTrie.Hit::span).toList());
+    }
 }
