@@ -36,6 +36,8 @@ public final class Document {
      * {@link #withReference} copies.
      */
     private final List<Term>[] sentenceTerms;
+    /** Clauses segmented on their own so far, by their first code point (see {@link #termsOfClause}). */
+    private final Map<Integer, List<Term>> clauseTerms;
     /** Results computed once per document and shared by whoever asks (see {@link #memo}). */
     private final Map<Object, Object> memos;
 
@@ -55,6 +57,7 @@ public final class Document {
         this.reference = referenceDate == null ? ReferenceTime.unknown() : ReferenceTime.given(referenceDate);
         this.memos = new HashMap<>();
         this.sentenceTerms = newTermsArray(sentences.size());
+        this.clauseTerms = new HashMap<>();
     }
 
     private Document(Document other, ReferenceTime reference) {
@@ -68,6 +71,7 @@ public final class Document {
         this.reference = reference;
         this.memos = other.memos;
         this.sentenceTerms = other.sentenceTerms;
+        this.clauseTerms = other.clauseTerms;
     }
 
     @SuppressWarnings("unchecked")
@@ -160,23 +164,87 @@ public final class Document {
         return terms;
     }
 
-    /** The words of one sentence, segmented on their own, with source spans; segmented once. */
+    /**
+     * The words of one sentence, with source spans: the words of its clauses, each segmented
+     * once and shared with whoever asked for that clause (see {@link #termsOfClause}).
+     */
     public List<Term> termsOf(Sentence sentence) {
         List<Term> known = sentenceTerms[sentence.index()];
         if (known == null) {
-            known = segment(sentence);
+            List<Term> words = new ArrayList<>();
+            int at = sentence.span().begin();
+            while (at < sentence.span().end()) {
+                for (Term t : termsOfClause(sentence, at)) {
+                    if (t.span().begin() >= at) {
+                        words.add(t);
+                    }
+                }
+                at = clauseAt(text, sentence.span(), at).end();
+            }
+            known = Collections.unmodifiableList(words);
             sentenceTerms[sentence.index()] = known;
         }
         return known;
     }
 
-    /** The words of {@code sentence} if some step has segmented it already, else null. */
+    /** The words of {@code sentence} if some step has asked for all of them already, else null. */
     public List<Term> termsIfSegmented(Sentence sentence) {
         return sentenceTerms[sentence.index()];
     }
 
-    private List<Term> segment(Sentence sentence) {
-        return segment(sentence.span());
+    /**
+     * The words of the clause of {@code sentence} holding code point {@code offset}, segmented
+     * once. HanLP's segmentation is a best path through a word lattice, and a clause mark is a
+     * word of its own in every path, so the best path between the marks that bound a clause
+     * does not depend on what lies outside them: a clause's words are its sentence's words
+     * there (the ORG extractor's {@code OrgWindowCheck} finds no clause of the corpus that
+     * differs). Steps that need a few clauses need not segment whole sentences.
+     */
+    public List<Term> termsOfClause(Sentence sentence, int offset) {
+        Span clause = clauseAt(text, sentence.span(), offset);
+        List<Term> known = clauseTerms.get(clause.begin());
+        if (known == null) {
+            known = segment(clause);
+            clauseTerms.put(clause.begin(), known);
+        }
+        return known;
+    }
+
+    /** The words of the clause holding {@code offset} if some step has segmented it already, else null. */
+    public List<Term> clauseTermsIfSegmented(Sentence sentence, int offset) {
+        return clauseTerms.get(clauseAt(text, sentence.span(), offset).begin());
+    }
+
+    /** A clause mark: a word of its own in every segmentation. */
+    public static boolean isClauseMark(int cp) {
+        return switch (cp) {
+            case '，', '、', '；', '：', '。', '！', '？' -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * From the clause mark before {@code offset} to the one at or after it, both included,
+     * within {@code sentence}. A run of marks (。。。) is one word, so a clause takes in the
+     * whole run at either end.
+     */
+    public static Span clauseAt(CodePointText text, Span sentence, int offset) {
+        int begin = offset - 1;
+        while (begin >= sentence.begin() && !isClauseMark(text.codePointAt(begin))) {
+            begin--;
+        }
+        while (begin > sentence.begin() && isClauseMark(text.codePointAt(begin - 1))) {
+            begin--;
+        }
+        begin = Math.max(begin, sentence.begin());
+        int end = offset;
+        while (end < sentence.end() && !isClauseMark(text.codePointAt(end))) {
+            end++;
+        }
+        while (end < sentence.end() && isClauseMark(text.codePointAt(end))) {
+            end++;
+        }
+        return new Span(begin, end);
     }
 
     /**

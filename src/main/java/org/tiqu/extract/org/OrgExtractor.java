@@ -201,7 +201,7 @@ public final class OrgExtractor implements Extractor {
 
     /** Whether {@code span} starts the sentence or follows a clause mark. */
     private static boolean startsClause(Document document, Sentence sentence, Span span) {
-        return span.begin() == sentence.span().begin() || ClauseWords.isClauseMark(document.text().codePointAt(span.begin() - 1));
+        return span.begin() == sentence.span().begin() || Document.isClauseMark(document.text().codePointAt(span.begin() - 1));
     }
 
     /**

@@ -39,7 +39,7 @@ public final class OrgOneCharStats {
                 for (Sentence s : d.sentences()) {
                     Map<Integer, List<WordTrie.Hit<Rule>>> byClause = new HashMap<>();
                     for (WordTrie.Hit<Rule> hit : endings.all(d.slice(s.span()), s.span().begin())) {
-                        byClause.computeIfAbsent(ClauseWords.clauseAt(d.text(), s.span(), hit.span().begin()).begin(), k -> new ArrayList<>()).add(hit);
+                        byClause.computeIfAbsent(org.tiqu.document.Document.clauseAt(d.text(), s.span(), hit.span().begin()).begin(), k -> new ArrayList<>()).add(hit);
                     }
                     for (List<WordTrie.Hit<Rule>> hits : byClause.values()) {
                         if (hits.stream().anyMatch(h -> h.span().length() > 1)) {

@@ -31,7 +31,7 @@ public final class OrgWindowCheck {
                 for (Sentence s : d.sentences()) {
                     List<Term> sentenceWords = d.termsOf(s);
                     for (int at = s.span().begin(); at < s.span().end(); ) {
-                        Span clause = ClauseWords.clauseAt(d.text(), s.span(), at);
+                        Span clause = org.tiqu.document.Document.clauseAt(d.text(), s.span(), at);
                         List<Term> own = d.segment(clause);
                         List<Term> inSentence = new ArrayList<>();
                         for (Term t : sentenceWords) {
