@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.tiqu.document.Term;
 import org.tiqu.record.RecordType;
 
 /**
@@ -223,12 +222,7 @@ final class Governors {
     }
 
     private static String posAfter(LinkText t, LinkText.Sent s, int at) {
-        for (Term term : t.terms(s)) {
-            if (t.unitIndex(term.span().begin()) >= at) {
-                return term.pos();
-            }
-        }
-        return null;
+        return t.posOfWordFrom(s, at);
     }
 
     /** The words before a figure make an event its owner (本届大会共签约…), not a report about it (会议提出…). */

@@ -173,14 +173,28 @@ final class LinkText {
     }
 
     /**
-     * The words of sentence {@code s}, segmented once per document; none for a sentence
-     * too long to be prose (a table or a run-on line), where word classes give no help.
+     * The words of the clause of sentence {@code s} holding UTF-16 index {@code at}, segmented
+     * once per document and shared with the ORG extractor (a clause's words are its sentence's
+     * words there); none in a sentence too long to be prose (a table or a run-on line), where
+     * word classes give no help. Every question below is about the word starting at a place,
+     * which lies within that place's clause.
      */
-    List<Term> terms(Sent s) {
+    private List<Term> wordsAround(Sent s, int at) {
         if (s.end() - s.begin() > MAX_SEGMENTED_SENTENCE) {
             return List.of();
         }
-        return document.termsOf(s.sentence());
+        return document.termsOfClause(s.sentence(), codePoints.codePointIndex(at));
+    }
+
+    /** HanLP's tag of the first word starting at or after UTF-16 index {@code at} in sentence {@code s}, or null. */
+    String posOfWordFrom(Sent s, int at) {
+        // The clause holding at ends with its marks, each a word: the word sought is in it, if anywhere.
+        for (Term term : wordsAround(s, at)) {
+            if (unitIndex(term.span().begin()) >= at) {
+                return term.pos();
+            }
+        }
+        return null;
     }
 
     int unitIndex(int codePoint) {
@@ -189,7 +203,7 @@ final class LinkText {
 
     /** Whether the words of {@code [begin, end)} in sentence {@code s} start with a verb (HanLP's tag v…). */
     boolean startsWithVerb(Sent s, int begin, int end) {
-        for (Term term : terms(s)) {
+        for (Term term : wordsAround(s, begin)) {
             int b = unitIndex(term.span().begin());
             if (b == begin) {
                 return term.pos() != null && term.pos().startsWith("v") && unitIndex(term.span().end()) <= end;
@@ -216,7 +230,7 @@ final class LinkText {
         if (s == null) {
             return false;
         }
-        for (Term term : terms(s)) {
+        for (Term term : wordsAround(s, at)) {
             int b = unitIndex(term.span().begin());
             if (b == at) {
                 return unitIndex(term.span().end()) == at + 1;
@@ -239,7 +253,7 @@ final class LinkText {
         if (s == null) {
             return false;
         }
-        for (Term term : terms(s)) {
+        for (Term term : wordsAround(s, begin)) {
             int b = unitIndex(term.span().begin());
             if (b == begin) {
                 int after = unitIndex(term.span().end());
