@@ -99,21 +99,48 @@ public final class Bench {
         return sources.size();
     }
 
-    /** Runs everything once without measuring, so that the JIT has compiled the hot paths. */
-    public void warmUp(int rounds) throws IOException {
-        for (int i = 0; i < rounds; i++) {
+    /**
+     * Runs everything without measuring, so that the JIT has compiled the hot paths: at least
+     * {@code rounds} passes, then more until a pass leaves the JIT compiling for under 2% of
+     * its time (at most {@code maxRounds} passes in all). Why: the regex and HanLP code paths
+     * keep the compiler threads busy for many passes, and on a 2-core machine those threads
+     * take a core from whatever is measured next (the two-thread figure most of all).
+     *
+     * @return the passes run
+     */
+    public int warmUp(int rounds, int maxRounds) throws IOException {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean canTell = jit != null && jit.isCompilationTimeMonitoringSupported();
+        int passes = 0;
+        while (true) {
+            long compiledBefore = canTell ? jit.getTotalCompilationTime() : 0;
+            long start = System.nanoTime();
             wholePipeline();
             referenceSegmentation();
+            passes++;
+            long passMillis = (System.nanoTime() - start) / 1_000_000;
+            boolean settled = !canTell || (jit.getTotalCompilationTime() - compiledBefore) * 50 < passMillis;
+            if (passes >= rounds && (settled || passes >= maxRounds)) {
+                return passes;
+            }
         }
     }
 
-    /** The stage table: each stage alone, then the whole pipeline, then the reference. */
-    public List<Stage> measure(int repeat) throws IOException {
+    /**
+     * The stage table: each stage alone, then the whole pipeline, then the reference, and the
+     * whole pipeline on {@code threads} threads when more than one; repeated {@code repeat}
+     * times, interleaved, so that no figure gets a warmer JIT than another.
+     */
+    public List<Stage> measure(int repeat, int threads) throws Exception {
         Map<String, Long> nanos = new LinkedHashMap<>();
+        String parallelName = "whole pipeline (" + threads + " threads)";
         for (int r = 0; r < repeat; r++) {
             stages(nanos);
             add(nanos, "whole pipeline (1 thread)", wholePipeline());
             add(nanos, "HanLP plain segmentation (reference)", referenceSegmentation());
+            if (threads > 1) {
+                add(nanos, parallelName, parallel(threads, 1).nanos());
+            }
         }
         List<Stage> out = new ArrayList<>();
         nanos.forEach((name, n) -> out.add(new Stage(name, n, chars * repeat)));

@@ -22,7 +22,7 @@ import org.tiqu.rules.RulesLoader;
                 "HanLP's plain Viterbi segmentation as the reference, with the ratio to it."})
 final class BenchCommand implements Callable<Integer> {
 
-    private static final Path CORPUS = Path.of("..", "shared", "benchmarks", "corpus", "cnews-sample.jsonl");
+    private static final String CORPUS = "../shared/benchmarks/corpus/cnews-sample.jsonl";
 
     @Parameters(paramLabel = "INPUT", arity = "0..*",
             description = "Files, folders or .jsonl corpora (one document per line, field text). "
@@ -38,16 +38,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "K", description = "Measured passes over the input (default: 3).")
     int repeat = 3;
 
-    @Option(names = "--warmup", paramLabel = "K", description = "Unmeasured passes before measuring (default: 3).")
+    @Option(names = "--warmup", paramLabel = "K", description = "Unmeasured passes before measuring, at least "
+            + "(default: 3); more follow until the JIT has settled, up to --max-warmup.")
     int warmup = 3;
+
+    @Option(names = "--max-warmup", paramLabel = "K", description = "Most unmeasured passes (default: 30).")
+    int maxWarmup = 30;
 
     @Override
     public Integer call() throws Exception {
         List<Path> in = inputs;
         if (in == null || in.isEmpty()) {
             in = new ArrayList<>(List.of(Defaults.projectPath("seeds")));
-            if (Files.isRegularFile(CORPUS)) {
-                in.add(CORPUS);
+            // Beside the project, as seeds/ and rules/ are found: from the working folder, else the project's.
+            Path corpus = Defaults.projectPath(CORPUS);
+            if (Files.isRegularFile(corpus)) {
+                in.add(corpus);
+            } else {
+                System.out.println("no " + corpus + ": measuring the seeds only");
             }
         }
         long loadStart = System.nanoTime();
@@ -55,11 +63,9 @@ final class BenchCommand implements Callable<Integer> {
         Bench bench = new Bench(pipeline, BenchInput.load(in));
         System.out.printf("%d documents, %d characters; pipeline loaded in %.1f s%n", bench.documents(), bench.chars(),
                 (System.nanoTime() - loadStart) / 1e9);
-        bench.warmUp(warmup);
-        List<Bench.Stage> stages = new ArrayList<>(bench.measure(repeat));
-        if (threads > 1) {
-            stages.add(bench.parallel(threads, repeat));
-        }
+        int warmedUp = bench.warmUp(warmup, Math.max(warmup, maxWarmup));
+        System.out.printf("warm-up: %d passes%n", warmedUp);
+        List<Bench.Stage> stages = new ArrayList<>(bench.measure(repeat, threads));
         Bench.print(stages, System.out);
         return Main.OK;
     }
