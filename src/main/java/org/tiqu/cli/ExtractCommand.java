@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import org.tiqu.batch.BatchOptions;
 import org.tiqu.batch.BatchRunner;
 import org.tiqu.batch.BatchSummary;
+import org.tiqu.document.hanlp.HanlpSegmenter;
 import org.tiqu.pipeline.Pipeline;
 import org.tiqu.rules.RuleBook;
 import org.tiqu.rules.RulesLoader;
@@ -71,6 +72,7 @@ final class ExtractCommand implements Callable<Integer> {
         Path rulesDir = rules != null ? rules : Defaults.projectPath("rules");
         Path outDir = out != null ? out : Defaults.projectPath("output");
         List<Path> in = inputs != null && !inputs.isEmpty() ? inputs : List.of(Defaults.projectPath("seeds"));
+        HanlpSegmenter.preloadInBackground();
         RuleBook book = new RulesLoader().load(rulesDir);
         Pipeline pipeline = Pipeline.standard(book);
         BatchOptions options = new BatchOptions(threads, prune, referenceDate, bar);

@@ -29,6 +29,20 @@ public final class HanlpSegmenter implements Segmenter {
         this.segment = segment;
     }
 
+    /**
+     * Loads HanLP's dictionaries and models on a background thread, so that a command can
+     * read its rules on one core while HanLP loads on the other. Class initialisation is
+     * thread-safe: whoever needs HanLP first simply waits for what is still loading.
+     */
+    public static void preloadInBackground() {
+        Thread loader = new Thread(() -> {
+            plain().segment("济南高新区2023年实现地区生产总值1500亿元。");
+            withNames().segment("济南高新区管委会发布");
+        }, "hanlp-preload");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     /** Plain Viterbi segmentation with the core dictionary: HanLP's fastest useful mode. */
     public static HanlpSegmenter plain() {
         return new HanlpSegmenter(HanLP.newSegment()
