@@ -1,10 +1,7 @@
 package org.tiqu.extract;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
@@ -30,8 +27,6 @@ import org.tiqu.rules.Rule;
  */
 public final class RuleMatcher {
 
-    /** Start characters per compiled pattern for the one-rule entry point; weak so that reloaded rules let go. */
-    private static final Map<Pattern, StartChars> START_CHARS = Collections.synchronizedMap(new WeakHashMap<>());
     private static final long[] NONE = new long[0];
 
     private final Rule[] rules;
@@ -96,20 +91,6 @@ public final class RuleMatcher {
             }
             throw new IllegalArgumentException("rule " + rule.id() + " is not one of this matcher's");
         }
-    }
-
-    /**
-     * Calls {@code onMatch} for each non-overlapping match of one {@code rule}, left to right,
-     * exactly as {@link Matcher#find()} would find them. The match object is only valid
-     * during the call. For a list of rules run over every document, {@link #scan} is faster.
-     */
-    public static void forEachMatch(Rule rule, Document document, Consumer<RuleMatch> onMatch) {
-        Pattern pattern = rule.pattern();
-        if (pattern == null) {
-            return;
-        }
-        StartChars starts = START_CHARS.computeIfAbsent(pattern, StartChars::new);
-        run(rule, starts, null, document, onMatch);
     }
 
     /** Each rule's possible start positions (UTF-16 indices into the view), in one pass over it. */
@@ -177,7 +158,7 @@ public final class RuleMatcher {
         for (int w = 0; w < charMask.length; w++) {
             for (long bits = charMask[w]; bits != 0; bits &= bits - 1) {
                 int i = w << 6 | Long.numberOfTrailingZeros(bits);
-                if (starts[i].computeBetween(rules[i].pattern(), before, c, after)) {
+                if (starts[i].mayStartBetween(rules[i].pattern(), before, c, after)) {
                     mask[w] |= 1L << i;
                     any = true;
                 }
@@ -191,10 +172,7 @@ public final class RuleMatcher {
         return mask;
     }
 
-    /**
-     * One rule's matches, tried at {@code candidates} (ascending view positions) or, when
-     * null, at every position whose character may start one.
-     */
+    /** One rule's matches, tried at {@code candidates}: ascending view positions that passed the start tests. */
     private static void run(Rule rule, StartChars starts, int[] candidates, Document document, Consumer<RuleMatch> onMatch) {
         Pattern pattern = rule.pattern();
         String view = document.view().text();
@@ -213,20 +191,12 @@ public final class RuleMatcher {
         m.useAnchoringBounds(false);
         int length = view.length();
         int next = 0; // no match may start before the end of the previous one
-        int count = candidates == null ? length : candidates.length;
-        for (int k = 0; k < count; k++) {
-            int p = candidates == null ? k : candidates[k];
+        for (int p : candidates) {
             if (p < next) {
                 continue;
             }
-            char c = view.charAt(p);
-            if (Character.isLowSurrogate(c) && p > 0 && Character.isHighSurrogate(view.charAt(p - 1))) {
+            if (Character.isLowSurrogate(view.charAt(p)) && p > 0 && Character.isHighSurrogate(view.charAt(p - 1))) {
                 continue; // find() does not start inside a surrogate pair either
-            }
-            // Candidates passed both tests when they were found.
-            if (candidates == null && (!starts.mayStartWith(pattern, c)
-                    || p > 0 && p + 1 < length && !starts.mayStartBetween(pattern, view.charAt(p - 1), c, view.charAt(p + 1)))) {
-                continue;
             }
             if (!starts.mayMatchFrom(view, p)) {
                 continue;

@@ -1,6 +1,5 @@
 package org.tiqu.extract;
 
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,16 +46,6 @@ final class StartChars {
 
     /** Null when the pattern cannot be learnt this way: every position is tried. */
     private final byte[] table;
-    /**
-     * Triples (character before, character, character after) learnt so far: an
-     * open-addressing table of {@code triple << 2 | answer}, 0 when free. Once three quarters
-     * full, unknown triples are tried.
-     */
-    private static final int SLOT_BITS = 15;
-    private static final int SLOTS = 1 << SLOT_BITS;
-    private static final int MAX_LEARNT = SLOTS / 4 * 3;
-    private volatile AtomicLongArray triples;
-    private final java.util.concurrent.atomic.AtomicInteger learnt = new java.util.concurrent.atomic.AtomicInteger();
     /** True when reading before the start can only make a match less likely (no positive lookbehind or boundary). */
     private final boolean onlyNegativeLookbehinds;
     /** The pattern loosened to read at most one character before its start, or null ({@link ForwardPattern}). */
@@ -77,8 +66,8 @@ final class StartChars {
     }
 
     /**
-     * False only when no match of {@code pattern} (the one this table was made for; not held
-     * here, so that a cache keyed weakly by the pattern can let both go) can start with {@code c}.
+     * False only when no match of {@code pattern} (the one this table was made for) can start
+     * with {@code c}.
      */
     boolean mayStartWith(Pattern pattern, char c) {
         if (table == null || Character.isSurrogate(c)) {
@@ -93,65 +82,23 @@ final class StartChars {
     }
 
     /**
-     * False only when no match of {@code pattern} can start with {@code c} between
-     * {@code before} and {@code after}; to be asked only where {@link #mayStartWith} said yes.
-     */
-    boolean mayStartBetween(Pattern pattern, char before, char c, char after) {
-        if (table == null || Character.isSurrogate(before) || Character.isSurrogate(c) || Character.isSurrogate(after)) {
-            return true;
-        }
-        long triple = (long) before << 32 | (long) c << 16 | after;
-        AtomicLongArray triples = triples();
-        int slot = (int) (triple * 0x9E3779B97F4A7C15L >>> (64 - SLOT_BITS));
-        while (true) {
-            long entry = triples.getOpaque(slot);
-            if (entry == 0) {
-                break;
-            }
-            if (entry >>> 2 == triple) {
-                return (entry & 3) == CAN_START;
-            }
-            slot = (slot + 1) & (SLOTS - 1);
-        }
-        if (learnt.get() >= MAX_LEARNT) {
-            return true;
-        }
-        boolean known = computeBetween(pattern, before, c, after);
-        // Two threads may learn the same triple into two slots: both hold the same answer.
-        if (triples.compareAndSet(slot, 0, triple << 2 | (known ? CAN_START : CANNOT_START))) {
-            learnt.incrementAndGet();
-        }
-        return known;
-    }
-
-    /**
      * False only when no match can start at {@code start} of {@code text}: the characters
-     * from there that a match could be made of hold none that every match needs.
+     * from there that a match could be made of lack some that every match needs.
      */
     boolean mayMatchFrom(CharSequence text, int start) {
         return alphabet == null || alphabet.mayMatchFrom(text, start);
     }
 
-    /** {@link #mayStartBetween} without remembering the answer, for callers that keep their own. */
-    boolean computeBetween(Pattern pattern, char before, char c, char after) {
+    /**
+     * False only when no match of {@code pattern} can start with {@code c} between
+     * {@code before} and {@code after}; to be asked only where {@link #mayStartWith} said yes.
+     * Not remembered here: {@link RuleMatcher} keeps the answers of all its rules together.
+     */
+    boolean mayStartBetween(Pattern pattern, char before, char c, char after) {
         if (table == null || Character.isSurrogate(before) || Character.isSurrogate(c) || Character.isSurrogate(after)) {
             return true;
         }
         return forward != null ? forwardMayStart(before, c, after) : probedMayStart(pattern, before, c, after);
-    }
-
-    /** The triples table, made the first time it is needed: callers with their own cache never need it. */
-    private AtomicLongArray triples() {
-        AtomicLongArray t = triples;
-        if (t == null) {
-            synchronized (this) {
-                if (triples == null) {
-                    triples = new AtomicLongArray(SLOTS);
-                }
-                t = triples;
-            }
-        }
-        return t;
     }
 
     /** Whether the loosened pattern can start at {@code c} between these two: it reads nothing further before. */

@@ -37,6 +37,7 @@ import org.tiqu.text.Span;
 public final class OrgExtractor implements Extractor {
 
     private final RuleFile rules;
+    private final RuleMatcher matcher;
     private final OrgLexicons lex;
     private final SuffixGrammar grammar;
     private final WordTrie<String> gazetteer;
@@ -64,6 +65,7 @@ public final class OrgExtractor implements Extractor {
     public OrgExtractor(RuleBook book, Segmenter recogniser) {
         this.recogniser = recogniser;
         this.rules = book.file("org");
+        this.matcher = new RuleMatcher(rules.rules());
         this.lex = OrgLexicons.of(rules);
         this.grammar = new SuffixGrammar(lex);
         Rule gazetteerRule = null;
@@ -104,15 +106,16 @@ public final class OrgExtractor implements Extractor {
     @Override
     public List<Candidate> extract(Document document) {
         ClauseWords terms = new ClauseWords(document);
+        RuleMatcher.Scan scan = matcher.scan(document);
         List<Candidate> found = new ArrayList<>();
         addGazetteer(document, terms, found);
         addSuffixNames(document, terms, found);
         addShortBodies(document, found);
-        addWholeMatches(document, byKind.get("department"), found);
+        addWholeMatches(document, scan, byKind.get("department"), found);
         addDictionaryWords(document, terms, found);
-        addBrandLists(document, found);
-        List<Candidate> kept = dropNonNames(document, found);
-        return applyAbbreviations(document, kept);
+        addBrandLists(document, scan, found);
+        List<Candidate> kept = dropNonNames(document, scan, found);
+        return applyAbbreviations(document, scan, kept);
     }
 
     private static boolean onWordBoundaries(List<Term> words, Span s) {
@@ -264,9 +267,9 @@ public final class OrgExtractor implements Extractor {
         }
     }
 
-    private void addWholeMatches(Document document, Rule rule, List<Candidate> out) {
+    private void addWholeMatches(Document document, RuleMatcher.Scan scan, Rule rule, List<Candidate> out) {
         if (rule != null) {
-            RuleMatcher.forEachMatch(rule, document, m -> out.add(candidate(document, m.span(), rule)));
+            scan.forEachMatch(rule, m -> out.add(candidate(document, m.span(), rule)));
         }
     }
 
@@ -297,14 +300,14 @@ public final class OrgExtractor implements Extractor {
 
     private static final Pattern LIST_ITEM = Pattern.compile("[^、]+");
 
-    private void addBrandLists(Document document, List<Candidate> out) {
+    private void addBrandLists(Document document, RuleMatcher.Scan scan, List<Candidate> out) {
         Rule rule = byKind.get("list");
         if (rule == null) {
             return;
         }
         int maxItem = Integer.parseInt(rule.param("max_item", "8"));
         String view = document.view().text();
-        RuleMatcher.forEachMatch(rule, document, m -> {
+        scan.forEachMatch(rule, m -> {
             String group = m.group("list") != null ? "list" : m.group("list2") != null ? "list2" : "list3";
             int from = document.view().toView(m.groupSpan(group).begin());
             Matcher item = LIST_ITEM.matcher(view).region(from, from + m.group(group).length());
@@ -318,11 +321,11 @@ public final class OrgExtractor implements Extractor {
     }
 
     /** Drops names inside titles, quotes and event names, generic nouns and known non-names. */
-    private List<Candidate> dropNonNames(Document document, List<Candidate> found) {
+    private List<Candidate> dropNonNames(Document document, RuleMatcher.Scan scan, List<Candidate> found) {
         List<Span> blocked = new ArrayList<>();
         Rule block = byKind.get("block");
         if (block != null) {
-            RuleMatcher.forEachMatch(block, document, m -> blocked.add(m.span()));
+            scan.forEachMatch(block, m -> blocked.add(m.span()));
         }
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : found) {
@@ -362,11 +365,11 @@ public final class OrgExtractor implements Extractor {
     }
 
     /** Finds 以下简称 definitions and gives the short form, from its definition on, the full name. */
-    private List<Candidate> applyAbbreviations(Document document, List<Candidate> kept) {
+    private List<Candidate> applyAbbreviations(Document document, RuleMatcher.Scan scan, List<Candidate> kept) {
         Rule rule = byKind.get("abbreviation");
         List<Abbreviation> defined = new ArrayList<>();
         if (rule != null) {
-            RuleMatcher.forEachMatch(rule, document, m -> {
+            scan.forEachMatch(rule, m -> {
                 Candidate full = longestEndingAt(kept, m.span().begin());
                 if (full != null) {
                     defined.add(new Abbreviation(m.group("abbr"), m.groupSpan("abbr"), full.value().get("name")));
