@@ -17,9 +17,11 @@ import org.tiqu.rules.RulesLoader;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the pipeline's speed, stage by stage, in characters per second.",
-                "After a warm-up, times decoding, match view, sentences, segmentation, each extractor, the",
-                "resolver and JSONL writing, the whole pipeline, and - on the same text, in the same run -",
-                "HanLP's plain Viterbi segmentation as the reference, with the ratio to it."})
+                "After a warm-up that lasts until the JIT has settled, times decoding, match view, "
+                        + "sentences, each extractor (with the segmentation it asks for, shown on its own "
+                        + "line), the resolver, the linker and JSONL writing, then the whole pipeline on one "
+                        + "thread (and on --threads N), and, on the same text in the same run, HanLP's plain "
+                        + "Viterbi segmentation as the reference, with each figure's ratio to it."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final String CORPUS = "../shared/benchmarks/corpus/cnews-sample.jsonl";
