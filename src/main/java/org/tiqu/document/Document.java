@@ -29,13 +29,6 @@ public final class Document {
     private final Segmenter segmenter;
     private final ReferenceTime reference;
     private final Deadline deadline;
-    private List<Term> terms;
-    /**
-     * Each sentence's words, segmented the first time any step asks for them and shared after
-     * (the ORG extractor and the metric linker read the same sentences), also with
-     * {@link #withReference} copies.
-     */
-    private final List<Term>[] sentenceTerms;
     /** Clauses segmented on their own so far, by their first code point (see {@link #termsOfClause}). */
     private final Map<Integer, List<Term>> clauseTerms;
     /** Results computed once per document and shared by whoever asks (see {@link #memo}). */
@@ -56,7 +49,6 @@ public final class Document {
         this.segmenter = segmenter;
         this.reference = referenceDate == null ? ReferenceTime.unknown() : ReferenceTime.given(referenceDate);
         this.memos = new HashMap<>();
-        this.sentenceTerms = newTermsArray(sentences.size());
         this.clauseTerms = new HashMap<>();
     }
 
@@ -66,17 +58,10 @@ public final class Document {
         this.view = other.view;
         this.sentences = other.sentences;
         this.segmenter = other.segmenter;
-        this.terms = other.terms;
         this.deadline = other.deadline;
         this.reference = reference;
         this.memos = other.memos;
-        this.sentenceTerms = other.sentenceTerms;
         this.clauseTerms = other.clauseTerms;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Term>[] newTermsArray(int size) {
-        return (List<Term>[]) new List<?>[size];
     }
 
     /** The same document with another reference time; the text, view and sentences are shared. */
@@ -152,46 +137,6 @@ public final class Document {
         return null;
     }
 
-    /** All words of the document, sentence by sentence, with source spans. */
-    public List<Term> terms() {
-        if (terms == null) {
-            List<Term> all = new ArrayList<>();
-            for (Sentence sentence : sentences) {
-                all.addAll(termsOf(sentence));
-            }
-            terms = Collections.unmodifiableList(all);
-        }
-        return terms;
-    }
-
-    /**
-     * The words of one sentence, with source spans: the words of its clauses, each segmented
-     * once and shared with whoever asked for that clause (see {@link #termsOfClause}).
-     */
-    public List<Term> termsOf(Sentence sentence) {
-        List<Term> known = sentenceTerms[sentence.index()];
-        if (known == null) {
-            List<Term> words = new ArrayList<>();
-            int at = sentence.span().begin();
-            while (at < sentence.span().end()) {
-                for (Term t : termsOfClause(sentence, at)) {
-                    if (t.span().begin() >= at) {
-                        words.add(t);
-                    }
-                }
-                at = clauseAt(text, sentence.span(), at).end();
-            }
-            known = Collections.unmodifiableList(words);
-            sentenceTerms[sentence.index()] = known;
-        }
-        return known;
-    }
-
-    /** The words of {@code sentence} if some step has asked for all of them already, else null. */
-    public List<Term> termsIfSegmented(Sentence sentence) {
-        return sentenceTerms[sentence.index()];
-    }
-
     /**
      * The words of the clause of {@code sentence} holding code point {@code offset}, segmented
      * once. HanLP's segmentation is a best path through a word lattice, and a clause mark is a
@@ -248,8 +193,9 @@ public final class Document {
     }
 
     /**
-     * The words of {@code span} segmented on their own, with source spans; not kept. For steps
-     * that need the words of a part of a sentence only (the ORG extractor segments clauses).
+     * The words of {@code span} segmented on their own, with source spans; not kept. Steps ask
+     * for clauses ({@link #termsOfClause}), which are kept; this is for those and for tools
+     * that compare segmentations.
      */
     public List<Term> segment(Span span) {
         deadline.check();

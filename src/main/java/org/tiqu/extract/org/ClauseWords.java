@@ -39,10 +39,11 @@ final class ClauseWords {
     /** The words of the clause holding {@code offset} if they are known already, else null. */
     List<Term> ifSegmented(int offset) {
         Sentence sentence = document.sentenceAt(offset);
-        if (sentence == null || document.clauseTermsIfSegmented(sentence, offset) == null) {
-            return null;
+        List<Term> known = sentence == null ? null : document.clauseTermsIfSegmented(sentence, offset);
+        if (known != null) {
+            asked.add(sentence.index());
         }
-        return around(offset);
+        return known;
     }
     /** Notes that {@code sentence} holds an organisation cue, though no words were needed for it. */
     void cueIn(Sentence sentence) {

@@ -39,11 +39,11 @@ public final class OrgEndingStats {
                         SuffixGrammar.Options o = new SuffixGrammar.Options(
                                 SuffixGrammar.Distinctive.valueOf(rule.param("distinctive", "none").toUpperCase(java.util.Locale.ROOT)),
                                 Boolean.parseBoolean(rule.param("stop_at_names", "false")), Boolean.parseBoolean(rule.param("place_before", "false")));
-                        Span name = grammar.nameEndingWith(d.termsOf(s), hit.span(), o);
+                        Span name = grammar.nameEndingWith(d.segment(s.span()), hit.span(), o);
                         int[] c = stats.computeIfAbsent(hit.word(), w -> new int[3]);
                         c[0]++;
                         if (name != null) c[1]++;
-                        if (ClauseWords.endingAt(d.termsOf(s), hit.span().end()) >= 0) c[2]++;
+                        if (ClauseWords.endingAt(d.segment(s.span()), hit.span().end()) >= 0) c[2]++;
                     }
                 }
             }

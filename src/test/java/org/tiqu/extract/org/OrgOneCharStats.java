@@ -39,7 +39,7 @@ public final class OrgOneCharStats {
                 for (Sentence s : d.sentences()) {
                     Map<Integer, List<WordTrie.Hit<Rule>>> byClause = new HashMap<>();
                     for (WordTrie.Hit<Rule> hit : endings.all(d.slice(s.span()), s.span().begin())) {
-                        byClause.computeIfAbsent(org.tiqu.document.Document.clauseAt(d.text(), s.span(), hit.span().begin()).begin(), k -> new ArrayList<>()).add(hit);
+                        byClause.computeIfAbsent(Document.clauseAt(d.text(), s.span(), hit.span().begin()).begin(), k -> new ArrayList<>()).add(hit);
                     }
                     for (List<WordTrie.Hit<Rule>> hits : byClause.values()) {
                         if (hits.stream().anyMatch(h -> h.span().length() > 1)) {
@@ -50,7 +50,7 @@ public final class OrgOneCharStats {
                             SuffixGrammar.Options o = new SuffixGrammar.Options(
                                     SuffixGrammar.Distinctive.valueOf(rule.param("distinctive", "none").toUpperCase(java.util.Locale.ROOT)),
                                     Boolean.parseBoolean(rule.param("stop_at_names", "false")), Boolean.parseBoolean(rule.param("place_before", "false")));
-                            Span name = grammar.nameEndingWith(d.termsOf(s), hit.span(), o);
+                            Span name = grammar.nameEndingWith(d.segment(s.span()), hit.span(), o);
                             int b = hit.span().begin();
                             String n = hit.word() + (hit.span().end() < s.span().end() ? new String(Character.toChars(d.text().codePointAt(hit.span().end()))) : "$");
                             String pv = (b > s.span().begin() ? new String(Character.toChars(d.text().codePointAt(b - 1))) : "^") + hit.word();

@@ -29,9 +29,9 @@ public final class OrgWindowCheck {
             for (Path p : Files.list(Path.of(folder)).filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 Document d = new Document(new SourceText("x", p, Files.readString(p, StandardCharsets.UTF_8), SourceReader.UTF_8, "", false), plain, null);
                 for (Sentence s : d.sentences()) {
-                    List<Term> sentenceWords = d.termsOf(s);
+                    List<Term> sentenceWords = d.segment(s.span());
                     for (int at = s.span().begin(); at < s.span().end(); ) {
-                        Span clause = org.tiqu.document.Document.clauseAt(d.text(), s.span(), at);
+                        Span clause = Document.clauseAt(d.text(), s.span(), at);
                         List<Term> own = d.segment(clause);
                         List<Term> inSentence = new ArrayList<>();
                         for (Term t : sentenceWords) {
