@@ -33,7 +33,8 @@ public final class RuleMatcher {
     private final StartChars[] starts;
     /** Per character, the rules that may start with it: bit {@code i} of word {@code i / 64}. */
     private final AtomicReferenceArray<long[]> masks = new AtomicReferenceArray<>(Character.MAX_VALUE + 1);
-    private final long[] everyRule;
+    /** Longs per mask: one bit per rule. */
+    private final int maskWords;
     /**
      * Per (character before, character, character after) met so far, the rules that may start
      * there: an open-addressing table, half full at most; past that, triples are not remembered.
@@ -50,10 +51,7 @@ public final class RuleMatcher {
     public RuleMatcher(List<Rule> rules) {
         this.rules = rules.stream().filter(r -> r.pattern() != null).toArray(Rule[]::new);
         this.starts = Arrays.stream(this.rules).map(r -> new StartChars(r.pattern())).toArray(StartChars[]::new);
-        this.everyRule = new long[(this.rules.length + 63) / 64];
-        for (int i = 0; i < this.rules.length; i++) {
-            everyRule[i >>> 6] |= 1L << i;
-        }
+        this.maskWords = (this.rules.length + 63) / 64;
     }
 
     /**
@@ -126,10 +124,10 @@ public final class RuleMatcher {
     private long[] maskOf(char c) {
         long[] mask = masks.get(c);
         if (mask == null) {
-            mask = new long[everyRule.length];
+            mask = new long[maskWords];
             boolean any = false;
             for (int i = 0; i < rules.length; i++) {
-                if (starts[i].mayStartWith(rules[i].pattern(), c)) {
+                if (starts[i].mayStartWith(c)) {
                     mask[i >>> 6] |= 1L << i;
                     any = true;
                 }
@@ -158,7 +156,7 @@ public final class RuleMatcher {
         for (int w = 0; w < charMask.length; w++) {
             for (long bits = charMask[w]; bits != 0; bits &= bits - 1) {
                 int i = w << 6 | Long.numberOfTrailingZeros(bits);
-                if (starts[i].mayStartBetween(rules[i].pattern(), before, c, after)) {
+                if (starts[i].mayStartBetween(before, c, after)) {
                     mask[w] |= 1L << i;
                     any = true;
                 }
@@ -179,7 +177,7 @@ public final class RuleMatcher {
         // The guarded text stops a runaway regex when the document's time budget is spent.
         Matcher m = pattern.matcher(document.deadline().guard(view));
         RuleMatch match = new RuleMatch(rule, m, document.view());
-        if (!starts.learnt()) {
+        if (!starts.learnable()) {
             while (m.find()) {
                 if (m.end() > m.start()) {
                     onMatch.accept(match);

@@ -4,8 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which characters a pattern's match can start with, learnt from the pattern itself, one
- * character at a time, the first time that character is met.
+ * Which characters a pattern's match can start with, and between which neighbours, read
+ * from the pattern itself by trying it on those characters alone. {@link RuleMatcher} asks
+ * once per character (and per triple) and keeps the answers of all its rules together.
  *
  * <p>Why: most rules match rarely, yet {@code find()} tries them at every position, and
  * their leading lookbehinds and large Chinese character classes are slow to test. A table
@@ -34,18 +35,16 @@ import java.util.regex.Pattern;
  * number, where most of the remaining attempts are, and the next character rules out what
  * cannot continue (一 of 一个 for a month, 上 of 上海 for a half-year).
  *
- * <p>Thread-safe: entries are written racily but every thread computes the same value.
+ * <p>Immutable, so thread-safe.
  */
 final class StartChars {
 
-    private static final byte UNKNOWN = 0;
-    private static final byte CAN_START = 1;
-    private static final byte CANNOT_START = 2;
     /** Probe characters before the tested one: more than any lookbehind in the rules reaches. */
     private static final int PROBES = 1024;
 
-    /** Null when the pattern cannot be learnt this way: every position is tried. */
-    private final byte[] table;
+    private final Pattern pattern;
+    /** False when the pattern cannot be read this way ({@code \G}): it is tried with {@code find()}. */
+    private final boolean learnable;
     /** True when reading before the start can only make a match less likely (no positive lookbehind or boundary). */
     private final boolean onlyNegativeLookbehinds;
     /** The pattern loosened to read at most one character before its start, or null ({@link ForwardPattern}). */
@@ -55,30 +54,20 @@ final class StartChars {
 
     StartChars(Pattern pattern) {
         String regex = pattern.pattern();
+        this.pattern = pattern;
         this.forward = ForwardPattern.of(pattern);
         this.alphabet = MatchAlphabet.of(pattern);
-        this.table = regex.contains("\\G") ? null : new byte[Character.MAX_VALUE + 1];
+        this.learnable = !regex.contains("\\G");
         this.onlyNegativeLookbehinds = !(regex.contains("(?<=") || regex.contains("\\b") || regex.contains("\\B"));
     }
 
-    boolean learnt() {
-        return table != null;
+    boolean learnable() {
+        return learnable;
     }
 
-    /**
-     * False only when no match of {@code pattern} (the one this table was made for) can start
-     * with {@code c}.
-     */
-    boolean mayStartWith(Pattern pattern, char c) {
-        if (table == null || Character.isSurrogate(c)) {
-            return true;
-        }
-        byte known = table[c];
-        if (known == UNKNOWN) {
-            known = canStart(pattern, c) ? CAN_START : CANNOT_START;
-            table[c] = known;
-        }
-        return known == CAN_START;
+    /** False only when no match can start with {@code c}. */
+    boolean mayStartWith(char c) {
+        return !learnable || Character.isSurrogate(c) || canStart(c);
     }
 
     /**
@@ -90,15 +79,14 @@ final class StartChars {
     }
 
     /**
-     * False only when no match of {@code pattern} can start with {@code c} between
-     * {@code before} and {@code after}; to be asked only where {@link #mayStartWith} said yes.
-     * Not remembered here: {@link RuleMatcher} keeps the answers of all its rules together.
+     * False only when no match can start with {@code c} between {@code before} and
+     * {@code after}; to be asked only where {@link #mayStartWith} said yes.
      */
-    boolean mayStartBetween(Pattern pattern, char before, char c, char after) {
-        if (table == null || Character.isSurrogate(before) || Character.isSurrogate(c) || Character.isSurrogate(after)) {
+    boolean mayStartBetween(char before, char c, char after) {
+        if (!learnable || Character.isSurrogate(before) || Character.isSurrogate(c) || Character.isSurrogate(after)) {
             return true;
         }
-        return forward != null ? forwardMayStart(before, c, after) : probedMayStart(pattern, before, c, after);
+        return forward != null ? forwardMayStart(before, c, after) : probedMayStart(before, c, after);
     }
 
     /** Whether the loosened pattern can start at {@code c} between these two: it reads nothing further before. */
@@ -109,14 +97,14 @@ final class StartChars {
     }
 
     /** The same for a pattern that cannot be loosened: an attempt that reads further back may start anywhere. */
-    private static boolean probedMayStart(Pattern pattern, char before, char c, char after) {
+    private boolean probedMayStart(char before, char c, char after) {
         Probed text = new Probed(before, c, after);
         Matcher m = pattern.matcher(text).region(PROBES + 1, PROBES + 3).useTransparentBounds(true)
                 .useAnchoringBounds(false);
         return m.lookingAt() || m.hitEnd() || text.probed;
     }
 
-    private boolean canStart(Pattern pattern, char c) {
+    private boolean canStart(char c) {
         Matcher alone = pattern.matcher(String.valueOf(c));
         if (alone.lookingAt() || alone.hitEnd()) {
             return true;
