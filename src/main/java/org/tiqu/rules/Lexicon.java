@@ -69,32 +69,20 @@ public final class Lexicon {
 
         /** The children as alternatives; at most one can match the next character, so order is free. */
         String alternatives() {
-            StringBuilder leaves = new StringBuilder();
+            java.util.List<String> leaves = new java.util.ArrayList<>();
             java.util.List<String> branches = new java.util.ArrayList<>();
             children.forEach((c, child) -> {
                 if (child.children.isEmpty()) {
-                    leaves.append(literal(c));
+                    leaves.add(literal(c));
                 } else {
                     // Greedy: the longer words through this character first, then the word ending here.
                     branches.add(literal(c) + "(?:" + child.alternatives() + ")" + (child.terminal ? "?" : ""));
                 }
             });
-            if (leaves.length() > 0) {
-                int count = leaves.codePointCount(0, leaves.length()) - countEscapes(leaves);
-                branches.add(0, count == 1 ? leaves.toString() : "[" + leaves + "]");
+            if (!leaves.isEmpty()) {
+                branches.add(0, leaves.size() == 1 ? leaves.get(0) : "[" + String.join("", leaves) + "]");
             }
             return String.join("|", branches);
-        }
-
-        private static int countEscapes(CharSequence s) {
-            int n = 0;
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) == '\\') {
-                    n++;
-                    i++;
-                }
-            }
-            return n;
         }
 
         /** A code point as a regex literal, inside or outside a character class. */
