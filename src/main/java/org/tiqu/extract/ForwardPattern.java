@@ -152,8 +152,7 @@ final class ForwardPattern {
         }
         int begin = at;
         if (next == 'Q') {
-            int end = regex.indexOf("\\E", at + 2);
-            at = end < 0 ? regex.length() : end + 2;
+            at = RegexSyntax.quotedEnd(regex, at);
             return new Piece(regex.substring(begin, at), false);
         }
         at += 2;
@@ -167,51 +166,26 @@ final class ForwardPattern {
     }
 
     private String charClass() {
-        int begin = at;
-        at++;
-        if (at < regex.length() && regex.charAt(at) == '^') {
-            at++;
-        }
-        if (at < regex.length() && regex.charAt(at) == ']') {
-            at++;
-        }
-        int depth = 1;
-        while (at < regex.length() && depth > 0) {
-            char c = regex.charAt(at);
-            if (c == '\\') {
-                at += 2;
-                continue;
-            }
-            if (c == '[') {
-                depth++;
-            } else if (c == ']') {
-                depth--;
-            }
-            at++;
-        }
-        if (depth > 0) {
+        int end = RegexSyntax.classEnd(regex, at);
+        if (end < 0) {
             throw new Unsupported();
         }
-        return regex.substring(begin, at);
+        String text = regex.substring(at, end);
+        at = end;
+        return text;
     }
 
     private String quantifier() {
-        int begin = at;
-        if (at < regex.length() && "*+?".indexOf(regex.charAt(at)) >= 0) {
-            at++;
-        } else if (at < regex.length() && regex.charAt(at) == '{' && regex.indexOf('}', at) > at
-                && regex.substring(at + 1, regex.indexOf('}', at)).matches("[0-9]+(,[0-9]*)?")) {
-            at = regex.indexOf('}', at) + 1;
-        } else {
+        RegexSyntax.Quantifier q = RegexSyntax.quantifierAt(regex, at);
+        if (q == null) {
             return "";
         }
-        if (at < regex.length() && regex.charAt(at) == '+') {
-            throw new Unsupported(); // possessive
+        if (q.possessive()) {
+            throw new Unsupported();
         }
-        if (at < regex.length() && regex.charAt(at) == '?') {
-            at++; // lazy
-        }
-        return regex.substring(begin, at);
+        String text = regex.substring(at, q.end());
+        at = q.end();
+        return text;
     }
 
     private void expect(char c) {
@@ -269,7 +243,10 @@ final class ForwardPattern {
                 p.at++;
                 begin = p.at;
             } else if (c == '(') {
-                p.group();
+                p.at = RegexSyntax.groupEnd(body, p.at);
+                if (p.at < 0) {
+                    throw new Unsupported();
+                }
             } else if (c == '[') {
                 p.charClass();
             } else if (c == '\\') {

@@ -142,32 +142,15 @@ final class MatchAlphabet {
         }
 
         private Info quantified(Info atom) {
-            if (at >= regex.length()) {
-                return atom;
-            }
-            char c = regex.charAt(at);
-            boolean optional;
-            if (c == '*' || c == '?') {
-                optional = true;
-                at++;
-            } else if (c == '+') {
-                optional = false;
-                at++;
-            } else if (c == '{') {
-                int close = regex.indexOf('}', at);
-                String bounds = close < 0 ? "" : regex.substring(at + 1, close);
-                if (!bounds.matches("[0-9]+(,[0-9]*)?")) {
+            RegexSyntax.Quantifier q = RegexSyntax.quantifierAt(regex, at);
+            if (q == null) {
+                if (at < regex.length() && regex.charAt(at) == '{') {
                     throw new Unreadable();
                 }
-                optional = bounds.startsWith("0") && (bounds.length() == 1 || bounds.charAt(1) == ',');
-                at = close + 1;
-            } else {
                 return atom;
             }
-            if (at < regex.length() && (regex.charAt(at) == '?' || regex.charAt(at) == '+')) {
-                at++; // lazy or possessive: the same characters
-            }
-            return optional ? new Info(atom.alphabet(), List.of()) : atom;
+            at = q.end(); // lazy or possessive: the same characters
+            return q.optional() ? new Info(atom.alphabet(), List.of()) : atom;
         }
 
         private Info atom() {
@@ -244,49 +227,10 @@ final class MatchAlphabet {
 
         /** Past the group opening at {@code at}, reading only its structure. */
         private void skipGroup() {
-            int depth = 0;
-            while (at < regex.length()) {
-                char c = regex.charAt(at);
-                if (c == '\\') {
-                    if (regex.startsWith("\\Q", at)) {
-                        int end = regex.indexOf("\\E", at + 2);
-                        at = end < 0 ? regex.length() : end + 2;
-                    } else {
-                        at += 2;
-                    }
-                } else if (c == '[') {
-                    skipClass();
-                } else {
-                    at++;
-                    if (c == '(') {
-                        depth++;
-                    } else if (c == ')' && --depth == 0) {
-                        return;
-                    }
-                }
+            at = RegexSyntax.groupEnd(regex, at);
+            if (at < 0) {
+                throw new Unreadable();
             }
-            throw new Unreadable();
-        }
-
-        private void skipClass() {
-            at++; // [
-            if (at < regex.length() && regex.charAt(at) == '^') {
-                at++;
-            }
-            if (at < regex.length() && regex.charAt(at) == ']') {
-                at++;
-            }
-            while (at < regex.length() && regex.charAt(at) != ']') {
-                char c = regex.charAt(at);
-                if (c == '\\') {
-                    at += 2;
-                } else if (c == '[') {
-                    skipClass();
-                } else {
-                    at++;
-                }
-            }
-            at++; // ]
         }
 
         private Info escape() {
@@ -301,9 +245,9 @@ final class MatchAlphabet {
                     return Info.nothing();
                 }
                 case 'Q' -> {
-                    int end = regex.indexOf("\\E", at + 2);
-                    String quoted = regex.substring(at + 2, end < 0 ? regex.length() : end);
-                    at = end < 0 ? regex.length() : end + 2;
+                    int end = RegexSyntax.quotedEnd(regex, at);
+                    String quoted = regex.substring(at + 2, regex.startsWith("\\E", end - 2) ? end - 2 : end);
+                    at = end;
                     if (quoted.isEmpty() || quoted.chars().anyMatch(ch -> Character.isSurrogate((char) ch))) {
                         throw new Unreadable();
                     }
