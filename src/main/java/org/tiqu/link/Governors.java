@@ -97,7 +97,7 @@ final class Governors {
             if (prev == null || prev.sentence().paragraph() != paragraph) {
                 LinkText.Sent first = t.sentences.get(i + 1);
                 String lead = t.slice(first.begin(), first.end()).strip();
-                if (prev == null || MetricCues.prefix(cues.continuing, lead) == null) {
+                if (prev == null || cues.continuing.longestPrefixOf(lead) == null) {
                     return opener(t, first);
                 }
                 paragraph = prev.sentence().paragraph(); // 同时，… continues the paragraph before
@@ -120,7 +120,7 @@ final class Governors {
         LinkText.Sent about = s;
         int until = at;
         if (!isAboutEvent(t.slice(t.reachBack(s, at), at)) && here > 0
-                && MetricCues.prefix(cues.subsetConnectives, t.slice(s.begin(), s.end()).strip()) != null) {
+                && cues.subsetConnectives.longestPrefixOf(t.slice(s.begin(), s.end()).strip()) != null) {
             about = t.sentences.get(here - 1);
             until = about.end();
         }
@@ -174,7 +174,7 @@ final class Governors {
             return null;
         }
         int here = t.indexOf(s);
-        if (mayLookBack && here > 0 && MetricCues.prefix(cues.subsetConnectives, t.slice(s.begin(), s.end()).strip()) != null) {
+        if (mayLookBack && here > 0 && cues.subsetConnectives.longestPrefixOf(t.slice(s.begin(), s.end()).strip()) != null) {
             // 其中，… reports part of what the sentence before reported: same owner
             LinkText.Sent before = t.sentences.get(here - 1);
             return subjectAt(t, before, before.end(), false);
@@ -193,7 +193,7 @@ final class Governors {
      */
     private boolean isOwner(LinkText t, LinkText.Placed org, LinkText.Sent s, int until) {
         String name = String.valueOf(org.mention().value().get("name"));
-        if (MetricCues.suffix(cues.authoritySuffixes, name) != null) {
+        if (cues.authoritySuffixes.longestSuffixOf(name) != null) {
             return false;
         }
         String next = org.end() < t.text.length() ? t.slice(org.end(), org.end() + 1) : "";
@@ -231,8 +231,8 @@ final class Governors {
             int at = lead.indexOf(event);
             if (at >= 0) {
                 String after = lead.substring(at + event.length());
-                return MetricCues.prefix(cues.reportingVerbs, after) == null
-                        && MetricCues.prefix(cues.reportingVerbs, SHORT_LEAD.matcher(after).replaceFirst("")) == null;
+                return cues.reportingVerbs.longestPrefixOf(after) == null
+                        && cues.reportingVerbs.longestPrefixOf(SHORT_LEAD.matcher(after).replaceFirst("")) == null;
             }
         }
         return false;
@@ -243,7 +243,7 @@ final class Governors {
         int here = t.indexOf(s);
         for (int i = here - 1; i >= Math.max(0, here - TOPIC_REACH); i--) {
             LinkText.Placed opener = opener(t, t.sentences.get(i), t.sentences.get(i).end());
-            if (opener != null && MetricCues.suffix(cues.zoneSuffixes, opener.mention().text()) != null) {
+            if (opener != null && cues.zoneSuffixes.longestSuffixOf(opener.mention().text()) != null) {
                 return opener; // a zone carries on as the topic; a company owns only its own sentence
             }
         }
@@ -286,7 +286,7 @@ final class Governors {
         for (LinkText.Placed p : t.mentions) {
             if (p.type() == RecordType.ORG) {
                 String name = String.valueOf(p.mention().value().get("name"));
-                if (MetricCues.suffix(cues.authoritySuffixes, name) == null) {
+                if (cues.authoritySuffixes.longestSuffixOf(name) == null) {
                     counts.merge(name, 1, Integer::sum);
                 }
             }
@@ -309,7 +309,7 @@ final class Governors {
         int lastAt = -1;
         for (Map.Entry<String, String> cue : cues.modalityCues.entries().entrySet()) {
             int at = clause.lastIndexOf(cue.getKey());
-            boolean cancelled = at > 0 && MetricCues.suffix(cues.modalityCancel, clause.substring(0, at)) != null;
+            boolean cancelled = at > 0 && cues.modalityCancel.longestSuffixOf(clause.substring(0, at)) != null;
             boolean inIndicator = d.indicatorBegin >= 0 && d.indicator != null && clauseStart + at >= d.indicatorBegin
                     && clauseStart + at < d.indicatorBegin + d.indicator.length();
             if (at > lastAt && !cancelled && !inIndicator && !insideIndicatorWord(clause, at)) {

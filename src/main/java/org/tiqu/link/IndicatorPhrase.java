@@ -77,7 +77,7 @@ final class IndicatorPhrase {
         // unless it states a completion rate (完成年度投资计划的76%), which keeps its verb.
         if (e - a >= 2 && s.charAt(e - 1) == '的') {
             for (int p = a; p < e - 1; p++) {
-                String verb = MetricCues.prefix(cues.linkingVerbs, s.substring(p, e - 1));
+                String verb = cues.linkingVerbs.longestPrefixOf(s.substring(p, e - 1));
                 if (verb != null && verb.length() >= 2 || "达".equals(verb) && p > a) {
                     if ("完成".equals(verb) && type == RecordType.PERCENT) {
                         l.completion = true;
@@ -99,12 +99,12 @@ final class IndicatorPhrase {
             if (Character.isWhitespace(phrase.charAt(phrase.length() - 1)) || phrase.charAt(phrase.length() - 1) == '\u3000') {
                 e--;
                 changed = true;
-            } else if ((w = MetricCues.suffix(cues.approxBefore, phrase)) != null && !l.completion && isWord(t, e, w)
-                    || (w = MetricCues.suffix(cues.modalityCues, phrase)) != null && !l.completion
-                    || (w = MetricCues.suffix(cues.fillers, phrase)) != null && w.length() < phrase.length() && isWord(t, e, w)) {
+            } else if ((w = cues.approxBefore.longestSuffixOf(phrase)) != null && !l.completion && isWord(t, e, w)
+                    || (w = cues.modalityCues.longestSuffixOf(phrase)) != null && !l.completion
+                    || (w = cues.fillers.longestSuffixOf(phrase)) != null && w.length() < phrase.length() && isWord(t, e, w)) {
                 e -= w.length();
                 changed = true;
-            } else if (!l.completion && (w = MetricCues.suffix(cues.linkingVerbs, phrase)) != null) {
+            } else if (!l.completion && (w = cues.linkingVerbs.longestSuffixOf(phrase)) != null) {
                 l.droppedVerb = w;
                 e -= w.length();
                 changed = true;
@@ -119,20 +119,20 @@ final class IndicatorPhrase {
             if (Character.isWhitespace(c) || c == '\u3000' || "，,、的）)”」".indexOf(c) >= 0) {
                 a++;
                 changed = true;
-            } else if ((w = MetricCues.prefix(cues.fillers, phrase)) != null && (w.length() >= 2 || "了".equals(w))
-                    || (w = MetricCues.prefix(cues.modalityCues, phrase)) != null
-                    && MetricCues.prefix(cues.modalityInIndicator, phrase) == null
-                    || (w = MetricCues.prefix(cues.linkingVerbs, phrase)) != null && w.length() >= 2 && w.length() < phrase.length()
+            } else if ((w = cues.fillers.longestPrefixOf(phrase)) != null && (w.length() >= 2 || "了".equals(w))
+                    || (w = cues.modalityCues.longestPrefixOf(phrase)) != null
+                    && cues.modalityInIndicator.longestPrefixOf(phrase) == null
+                    || (w = cues.linkingVerbs.longestPrefixOf(phrase)) != null && w.length() >= 2 && w.length() < phrase.length()
                     && !l.completion) {
                 a += w.length();
                 changed = true;
             } else if (t.verbThenLe(a, e)) {
                 a = phrase.indexOf('了') + a + 1; // 铸就了年产…: a verb done before the indicator
                 changed = true;
-            } else if (MetricCues.prefix(cues.fillers, phrase) != null && t.isOneCharWord(a)) {
+            } else if (cues.fillers.longestPrefixOf(phrase) != null && t.isOneCharWord(a)) {
                 a++; // 共签约项目: a one-character adverb the segmenter splits off
                 changed = true;
-            } else if (phrase.length() == 1 && MetricCues.prefix(cues.fillers, phrase) != null) {
+            } else if (phrase.length() == 1 && cues.fillers.longestPrefixOf(phrase) != null) {
                 a++;
                 changed = true;
             }
@@ -140,7 +140,7 @@ final class IndicatorPhrase {
         l.begin = a;
         l.end = Math.max(a, e);
         if (!l.isEmpty()) {
-            l.endsWithKeptVerb = MetricCues.suffix(cues.keptVerbs, s.substring(l.begin, l.end)) != null;
+            l.endsWithKeptVerb = cues.keptVerbs.longestSuffixOf(s.substring(l.begin, l.end)) != null;
             if (l.droppedVerb != null && l.droppedVerb.equals(s.substring(l.begin, l.end))) {
                 l.end = l.begin;
             }
@@ -168,7 +168,7 @@ final class IndicatorPhrase {
         int e = a;
         while (e < limit) {
             String verb;
-            if (valueFollows && e > a && (verb = MetricCues.prefix(cues.linkingVerbs, s.substring(e, limit))) != null
+            if (valueFollows && e > a && (verb = cues.linkingVerbs.longestPrefixOf(s.substring(e, limit))) != null
                     && verb.length() >= 2) {
                 break;
             }
@@ -188,7 +188,7 @@ final class IndicatorPhrase {
                 break;
             }
             if (cues.isClauseBreak(c) || c == '、' || c == '等'
-                    || startsMention(t, e) || e > a && MetricCues.prefix(cues.predicateStarts, s.substring(e, limit)) != null) {
+                    || startsMention(t, e) || e > a && cues.predicateStarts.longestPrefixOf(s.substring(e, limit)) != null) {
                 break;
             }
             e++;
@@ -197,7 +197,7 @@ final class IndicatorPhrase {
             e--;
         }
         String phrase = s.substring(a, e);
-        boolean structural = MetricCues.prefix(cues.structuralNouns, phrase) != null;
+        boolean structural = cues.structuralNouns.longestPrefixOf(phrase) != null;
         String indicator = SPACES.matcher(phrase).replaceAll("");
         if (phrase.length() > 2 && phrase.startsWith("“") && phrase.endsWith("”") && phrase.indexOf('“', 1) < 0) {
             indicator = phrase.substring(1, phrase.length() - 1);

@@ -66,26 +66,4 @@ final class MetricCues {
     boolean isClauseBreak(char c) {
         return clauseBreakChars.get(c);
     }
-
-    /** The longest word of {@code lexicon} that {@code text} ends with, or null. */
-    static String suffix(Lexicon lexicon, String text) {
-        for (int n = Math.min(lexicon.longestWord(), text.length()); n > 0; n--) {
-            String tail = text.substring(text.length() - n);
-            if (lexicon.contains(tail)) {
-                return tail;
-            }
-        }
-        return null;
-    }
-
-    /** The longest word of {@code lexicon} that {@code text} starts with, or null. */
-    static String prefix(Lexicon lexicon, String text) {
-        for (int n = Math.min(lexicon.longestWord(), text.length()); n > 0; n--) {
-            String head = text.substring(0, n);
-            if (lexicon.contains(head)) {
-                return head;
-            }
-        }
-        return null;
-    }
 }

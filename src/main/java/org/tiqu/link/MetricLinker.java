@@ -152,12 +152,12 @@ public final class MetricLinker {
                 trimmed = trimmed.substring(0, trimmed.length() - tail.length());
             }
         }
-        String cue = MetricCues.suffix(cues.changeCues, trimmed);
+        String cue = cues.changeCues.longestSuffixOf(trimmed);
         if (cue == null) {
             return null;
         }
         String before = trimmed.substring(0, trimmed.length() - cue.length());
-        String basisWord = MetricCues.suffix(cues.basisCues, before);
+        String basisWord = cues.basisCues.longestSuffixOf(before);
         if (basisWord != null) {
             before = before.substring(0, before.length() - basisWord.length());
         }

@@ -17,6 +17,28 @@ public final class Lexicon {
         this.longestWord = entries.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
 
+    /** The longest word that {@code text} starts with, or null: a hash lookup per length, longest first. */
+    public String longestPrefixOf(String text) {
+        for (int n = Math.min(longestWord, text.length()); n > 0; n--) {
+            String head = text.substring(0, n);
+            if (entries.containsKey(head)) {
+                return head;
+            }
+        }
+        return null;
+    }
+
+    /** The longest word that {@code text} ends with, or null. */
+    public String longestSuffixOf(String text) {
+        for (int n = Math.min(longestWord, text.length()); n > 0; n--) {
+            String tail = text.substring(text.length() - n);
+            if (entries.containsKey(tail)) {
+                return tail;
+            }
+        }
+        return null;
+    }
+
     /** The length of the longest word, in UTF-16 units. */
     public int longestWord() {
         return longestWord;

@@ -32,6 +32,17 @@ class LexiconTest {
         assertEquals("(?:)", of().regex());
     }
 
+    @Test
+    void theLongestWordATextStartsOrEndsWith() {
+        Lexicon words = of("部", "部门", "全部", "所以");
+        assertEquals("部门", words.longestPrefixOf("部门负责"));
+        assertEquals("部", words.longestPrefixOf("部署"));
+        assertEquals(null, words.longestPrefixOf("社会"));
+        assertEquals("全部", words.longestSuffixOf("几乎全部"));
+        assertEquals(null, words.longestSuffixOf("部门口"));
+        assertEquals(null, words.longestPrefixOf(""));
+    }
+
     /** The trie finds, at every place, the match a longest-first list of the words finds. */
     @Test
     void theTrieMatchesWhatALongestFirstListMatches() {

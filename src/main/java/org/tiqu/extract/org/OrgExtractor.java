@@ -199,7 +199,7 @@ public final class OrgExtractor implements Extractor {
         Span s = sentence.span();
         String after = document.slice(new Span(ending.begin(), Math.min(s.end(), ending.begin() + 4)));
         String before = document.slice(new Span(Math.max(s.begin(), ending.end() - 4), ending.end()));
-        return lex.endingLedWords().stream().anyMatch(after::startsWith) || lex.commonWords().stream().anyMatch(before::endsWith);
+        return lex.endingLedWords().longestPrefixOf(after) != null || lex.commonWords().longestSuffixOf(before) != null;
     }
 
     /** Whether {@code span} starts the sentence or follows a clause mark. */

@@ -12,14 +12,14 @@ import org.tiqu.rules.RuleFile;
 record OrgLexicons(Set<String> leftStops, Set<String> stopPos, Set<String> distinctivePos,
                    Set<String> genericModifiers, Set<String> genericAnaphors, Set<String> notOrg,
                    Set<String> eventEndings, Set<String> shortBodies, Set<String> functionChars,
-                   Set<String> nameEndings, Set<String> commonWords, Set<String> endingLedWords) {
+                   Set<String> nameEndings, Lexicon commonWords, Lexicon endingLedWords) {
 
     static OrgLexicons of(RuleFile org) {
         return new OrgLexicons(words(org, "left_stops"), words(org, "stop_pos"), words(org, "distinctive_pos"),
                 words(org, "generic_modifiers"), words(org, "generic_anaphors"), words(org, "not_org"),
                 words(org, "event_endings"), words(org, "short_bodies"), words(org, "function_chars"),
-                union(words(org, "suffix_zone"), words(org, "suffix_government")), words(org, "common_words"),
-                words(org, "ending_led_words"));
+                union(words(org, "suffix_zone"), words(org, "suffix_government")), org.lexicon("common_words"),
+                org.lexicon("ending_led_words"));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

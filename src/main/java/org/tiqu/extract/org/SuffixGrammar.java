@@ -305,7 +305,7 @@ final class SuffixGrammar {
      * (发展局/nis, 外交部/nt), or a noun of three characters or more (司法部, 巴西队); never 全部, 干部.
      */
     private boolean isInstitutionWord(Term t) {
-        if (lex.commonWords().stream().anyMatch(t.word()::endsWith)) {
+        if (lex.commonWords().longestSuffixOf(t.word()) != null) {
             return false;
         }
         return t.pos().equals("nis") || t.pos().startsWith("nt")
