@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.tiqu.output.AtomicFiles;
 import org.tiqu.output.DocumentEntry;
 import org.tiqu.output.Manifest;
+import org.tiqu.output.OutputPaths;
 import org.tiqu.output.RecordFiles;
 import org.tiqu.source.SourceException;
 import org.tiqu.source.SourceReader;
@@ -34,69 +35,111 @@ import org.tiqu.source.SourceReader;
 public final class AuditPage {
 
     public static final String FILE_NAME = "audit.html";
+    /** Where a batch too large for one page gets its per-document pages and further index pages. */
+    public static final String PAGES_DIR = "audit";
     /**
-     * The page is built in memory and read in a browser: past these bounds it covers the first
-     * documents only and says so, so that a batch of any size keeps a flat memory and a page a
-     * browser can open. The records of every document are in {@code records/}.
+     * One page holds a batch only while a browser opens it quickly: a 15 MB page of 1 000
+     * documents took minutes to render in Chromium, a page under these bounds about a second.
+     * Past them {@code audit.html} becomes an index with one page per document (and says so).
      */
-    static final int MAX_DOCUMENTS = 1000;
-    static final int MAX_CHARS = 16 << 20;
+    static final int MAX_DOCUMENTS = 200;
+    static final int MAX_CHARS = 3 << 20;
+    /** Documents per index page. */
+    static final int INDEX_PAGE_SIZE = 500;
 
     private AuditPage() {
     }
 
     public static void write(Path outDir, Manifest manifest) throws IOException {
-        String html = render(outDir, manifest);
-        AtomicFiles.write(outDir.resolve(FILE_NAME), html.getBytes(StandardCharsets.UTF_8));
+        write(outDir, manifest, MAX_DOCUMENTS, MAX_CHARS, INDEX_PAGE_SIZE);
+    }
+
+    static void write(Path outDir, Manifest manifest, int maxDocuments, int maxChars, int indexPageSize) throws IOException {
+        String single = render(outDir, manifest, maxDocuments, maxChars);
+        if (single != null) {
+            AtomicFiles.write(outDir.resolve(FILE_NAME), single.getBytes(StandardCharsets.UTF_8));
+            AuditPages.removeAll(outDir);
+        } else {
+            AuditPages.write(outDir, manifest, indexPageSize);
+        }
     }
 
     static String render(Path outDir, Manifest manifest) throws IOException {
-        return render(outDir, manifest, MAX_DOCUMENTS);
+        return render(outDir, manifest, MAX_DOCUMENTS, MAX_CHARS);
     }
 
-    static String render(Path outDir, Manifest manifest, int maxDocuments) throws IOException {
+    /** The whole batch on one page, or null when it holds more than {@code maxDocuments} documents or {@code maxChars} characters. */
+    static String render(Path outDir, Manifest manifest, int maxDocuments, int maxChars) throws IOException {
         StringBuilder docs = new StringBuilder();
         StringBuilder list = new StringBuilder();
         StringBuilder docOptions = new StringBuilder();
         TreeSet<String> types = new TreeSet<>();
         int d = 0;
-        int ok = 0;
         for (DocumentEntry entry : manifest.documents()) {
             if (!entry.ok()) {
                 continue;
             }
-            ok++;
-            if (d >= maxDocuments || docs.length() + list.length() > MAX_CHARS) {
-                continue;
+            if (d >= maxDocuments || docs.length() + list.length() > maxChars) {
+                return null;
             }
             d++;
-            List<JsonNode> records = RecordFiles.read(outDir, entry);
-            records.forEach(r -> types.add(r.path("type").asText()));
-            docOptions.append("<option value=\"").append(esc(entry.doc())).append("\">").append(esc(entry.doc()))
-                    .append("</option>");
-            String text = textOf(outDir, entry);
-            renderDocument(d, entry, text, records, docs, list);
+            renderEntry(outDir, d, entry, types, docOptions, docs, list);
         }
+        if (docs.length() + list.length() > maxChars) {
+            return null;
+        }
+        return page("tiqu audit", "rules sha256 " + esc(abbrev(manifest.rulesSha256())) + " · " + d + " documents",
+                types, docOptions, list, docs);
+    }
+
+    /** One document's section and record list, its types and its option in the document filter. */
+    static void renderEntry(Path outDir, int d, DocumentEntry entry, TreeSet<String> types, StringBuilder docOptions,
+                            StringBuilder docs, StringBuilder list) throws IOException {
+        List<JsonNode> records = recordsOf(outDir, entry);
+        records.forEach(r -> types.add(r.path("type").asText()));
+        docOptions.append("<option value=\"").append(esc(entry.doc())).append("\">").append(esc(entry.doc()))
+                .append("</option>");
+        String text = textOf(outDir, entry);
+        renderDocument(d, entry, text, records, docs, list);
+    }
+
+    /** A page of documents with the filters and the script; {@code meta} is HTML. */
+    static String page(String title, String meta, TreeSet<String> types, CharSequence docOptions, CharSequence list,
+                       CharSequence docs) {
         StringBuilder typeBoxes = new StringBuilder();
         for (String t : types) {
             typeBoxes.append("<label class=\"t-").append(esc(t)).append("\"><input type=\"checkbox\" checked data-type=\"")
                     .append(esc(t)).append("\"> ").append(esc(t)).append("</label> ");
         }
-        return PAGE_HEAD
-                + "<aside><h1>tiqu audit</h1><p class=\"meta\">rules sha256 " + esc(abbrev(manifest.rulesSha256()))
-                + " · " + (d == ok ? d + " documents" : "the first " + d + " of " + ok
-                        + " documents (a page this size is as much as a browser shows well; every record is in records/)")
-                + "</p>"
+        return PAGE_HEAD.replace("<title>tiqu audit</title>", "<title>" + esc(title) + "</title>")
+                + "<aside><h1>tiqu audit</h1><p class=\"meta\">" + meta + "</p>"
                 + "<div id=\"filters\"><div id=\"types\">" + typeBoxes + "</div>"
                 + "<select id=\"doc-filter\"><option value=\"\">all documents</option>" + docOptions + "</select></div>"
                 + "<ol id=\"records\">" + list + "</ol></aside>"
                 + "<main>" + docs + "</main>" + PAGE_SCRIPT + "</body></html>\n";
     }
 
+    /** The records of an entry, read only from inside the output folder; none when its path leaves it. */
+    private static List<JsonNode> recordsOf(Path outDir, DocumentEntry entry) throws IOException {
+        if (entry.records() != null) {
+            try {
+                OutputPaths.inside(outDir, entry.records());
+            } catch (IOException refused) {
+                return List.of();
+            }
+        }
+        return RecordFiles.read(outDir, entry);
+    }
+
     /** The text the offsets count: the extracted text of an HTML source, else the decoded source; null when gone. */
     private static String textOf(Path outDir, DocumentEntry entry) throws IOException {
         if (entry.text() != null) {
-            Path file = outDir.resolve(entry.text());
+            Path file;
+            try {
+                file = OutputPaths.inside(outDir, entry.text());
+            } catch (IOException refused) {
+                return null;
+            }
             return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
         }
         Path source = outDir.resolve(entry.source()).normalize();
@@ -246,11 +289,11 @@ public final class AuditPage {
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
             <title>tiqu audit</title>
             <style>
-            body{margin:0;display:flex;height:100vh;font:14px/1.6 sans-serif;color:#222}
+            body{margin:0;display:flex;height:100vh;font:14px/1.6 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;color:#222}
             aside{width:38%;overflow:auto;border-right:1px solid #ccc;padding:0 10px;box-sizing:border-box}
             main{flex:1;overflow:auto;padding:0 16px}
             h1{font-size:18px} h2{font-size:15px;margin:18px 0 0} .meta{color:#777;font-size:12px;margin:0}
-            pre{white-space:pre-wrap;font:15px/1.9 serif;border-bottom:1px solid #eee;padding-bottom:12px}
+            pre{white-space:pre-wrap;font:15px/1.9 "Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun,"Noto Sans CJK SC","WenQuanYi Micro Hei",serif;border-bottom:1px solid #eee;padding-bottom:12px}
             ol{padding-left:20px} li.rec{cursor:pointer;margin:3px 0;border-left:4px solid #ccc;padding-left:4px}
             li.rec:hover{background:#f4f4f4} li.rec.active{background:#ffe98a}
             li .type{font-size:11px;font-weight:bold} li .value{color:#05c} li .rule,li .where{color:#999;font-size:11px}

@@ -58,18 +58,81 @@ class AuditPageTest {
     }
 
     @Test
-    void aLargeBatchShowsItsFirstDocumentsAndSaysSo() throws Exception {
-        Files.createDirectories(out.resolve("records"));
-        List<DocumentEntry> entries = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Files.writeString(out.resolve("d" + i + ".txt"), "文本" + i, StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("records/d" + i + ".jsonl"), "", StandardCharsets.UTF_8);
-            entries.add(new DocumentEntry("d" + i, "d" + i + ".txt", "x", "text", "UTF-8", false, "source", null, "ok",
-                    "records/d" + i + ".jsonl", Map.of(), null, "r", "c", null, null));
+    void aBatchPastTheLimitsBecomesAnIndexWithOnePagePerDocument() throws Exception {
+        Files.createDirectories(out.resolve("records/sub"));
+        List<String> ids = List.of("d0", "sub/d1", "d2");
+        StringBuilder entries = new StringBuilder();
+        for (String id : ids) {
+            Files.createDirectories(out.resolve(id).getParent() == null ? out : out.resolve(id).getParent());
+            Files.writeString(out.resolve(id + ".txt"), "文本<b>" + id, StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("records/" + id + ".jsonl"), "{\"doc\":\"" + id + "\",\"type\":\"ORG\","
+                    + "\"begin\":0,\"end\":2,\"text\":\"文本\",\"value\":{\"name\":\"文本\"},\"rule\":\"org.x\"}\n",
+                    StandardCharsets.UTF_8);
+            entries.append(entries.length() == 0 ? "" : ",").append(entry(id, "records/" + id + ".jsonl"));
         }
-        Document page = Jsoup.parse(AuditPage.render(out, new Manifest("tiqu", "t", "rules", "r", null, entries), 2));
+        Files.writeString(out.resolve("manifest.json"), manifest(entries.toString()), StandardCharsets.UTF_8);
+        Manifest manifest = Manifest.read(out);
+        assertEquals(null, AuditPage.render(out, manifest, 2, AuditPage.MAX_CHARS), "three documents do not fit a page of two");
 
-        assertEquals(2, page.select("section.doc").size());
-        assertTrue(page.selectFirst("aside p.meta").text().contains("the first 2 of 3 documents"));
+        AuditPage.write(out, manifest, 2, AuditPage.MAX_CHARS, 2);
+
+        Document index = Jsoup.parse(out.resolve("audit.html").toFile(), "UTF-8");
+        assertTrue(index.selectFirst("#index-note").text().contains("3 documents"), index.selectFirst("#index-note").text());
+        assertTrue(index.selectFirst("#index-note").text().contains("tiqu review"));
+        assertEquals(List.of("audit/docs/d0.html", "audit/docs/sub/d1.html"), index.select("td a").eachAttr("href"));
+        assertEquals("audit/index-2.html", index.selectFirst("p.pager a").attr("href"));
+        Document second = Jsoup.parse(out.resolve("audit/index-2.html").toFile(), "UTF-8");
+        assertEquals(List.of("../audit/docs/d2.html"), second.select("td a").eachAttr("href"));
+        assertEquals("../audit.html", second.selectFirst("p.pager a").attr("href"));
+
+        Path nested = out.resolve("audit/docs/sub/d1.html");
+        Document page = Jsoup.parse(nested.toFile(), "UTF-8");
+        assertEquals("文本<b>sub/d1", page.selectFirst("section.doc pre").text());
+        assertEquals("../../../audit.html", page.selectFirst("aside p.meta a").attr("href"));
+        assertEquals(1, page.select("li.rec").size());
+
+        // A rerun leaves a page whose records did not change; newer records make it again.
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(nested, old);
+        Files.setLastModifiedTime(out.resolve("records/sub/d1.jsonl"), old);
+        AuditPage.write(out, manifest, 2, AuditPage.MAX_CHARS, 2);
+        assertEquals(old, Files.getLastModifiedTime(nested));
+        Files.setLastModifiedTime(out.resolve("records/sub/d1.jsonl"), java.nio.file.attribute.FileTime.fromMillis(2_000_000L));
+        AuditPage.write(out, manifest, 2, AuditPage.MAX_CHARS, 2);
+        assertTrue(Files.getLastModifiedTime(nested).compareTo(old) > 0);
+
+        // Down to one document: one page again, and the pages of the larger batch are gone.
+        Files.writeString(out.resolve("manifest.json"), manifest(entry("d0", "records/d0.jsonl")), StandardCharsets.UTF_8);
+        AuditPage.write(out, Manifest.read(out), 2, AuditPage.MAX_CHARS, 2);
+        assertEquals(1, Jsoup.parse(out.resolve("audit.html").toFile(), "UTF-8").select("section.doc").size());
+        assertFalse(Files.exists(out.resolve("audit")));
+    }
+
+    @Test
+    void recordsAndPagesAreReadAndWrittenOnlyInsideTheOutputFolder() throws Exception {
+        Path secret = Files.writeString(out.getParent().resolve("secret.jsonl"), "{\"doc\":\"x\",\"type\":\"ORG\","
+                + "\"begin\":0,\"end\":2,\"text\":\"秘密\",\"value\":{}}\n", StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("x.txt"), "秘密文本", StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("manifest.json"), manifest(entry("x", "../" + secret.getFileName())
+                + "," + entry("../evil", "records/none.jsonl")), StandardCharsets.UTF_8);
+        Manifest manifest = Manifest.read(out);
+        AuditPage.write(out, manifest, 1, AuditPage.MAX_CHARS, 10);
+
+        Document index = Jsoup.parse(out.resolve("audit.html").toFile(), "UTF-8");
+        assertTrue(index.text().contains("../evil (no page: the id cannot name a file)"), index.text());
+        assertFalse(Files.exists(out.resolve("evil.html")) || Files.exists(out.resolve("audit/evil.html")));
+        Document page = Jsoup.parse(out.resolve("audit/docs/x.html").toFile(), "UTF-8");
+        assertEquals(0, page.select("li.rec").size(), "a records path leaving the output folder is not read");
+    }
+
+    private static String entry(String id, String records) {
+        return "{\"doc\":\"" + id + "\",\"source\":\"" + id + ".txt\",\"sha256\":\"x\",\"format\":\"text\","
+                + "\"encoding\":\"UTF-8\",\"bom\":false,\"offsets\":\"source\",\"text\":null,\"status\":\"ok\","
+                + "\"records\":\"" + records + "\",\"counts\":{\"ORG\":1}}";
+    }
+
+    private static String manifest(String entries) {
+        return "{\"tool\":\"tiqu\",\"version\":\"t\",\"rules_dir\":\"rules\",\"rules_sha256\":\"r\","
+                + "\"documents\":[" + entries + "]}";
     }
 }
