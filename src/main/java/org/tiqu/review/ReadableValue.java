@@ -28,7 +28,7 @@ public final class ReadableValue {
             case "MONEY", "QUANTITY", "PERCENT" -> value.isObject() ? asWritten(grouped(text), value(value)) : grouped(text);
             case "DATE" -> value.path("timex").asText(text);
             case "DURATION" -> value.path("duration").asText(text);
-            case "ORG" -> value.hasNonNull("name") && !value.get("name").asText().equals(text) ? "= " + value.get("name").asText() : text;
+            case "ORG" -> value.hasNonNull("name") && !value.get("name").asText().equals(text) ? "= " + value.get("name").asText() : "";
             case "METRIC" -> metric(record);
             default -> text;
         };

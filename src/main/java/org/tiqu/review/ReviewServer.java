@@ -158,8 +158,10 @@ public final class ReviewServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-            String raw = ex.getRequestURI().getRawPath() + (ex.getRequestURI().getRawQuery() == null ? ""
-                    : "?" + ex.getRequestURI().getRawQuery());
+            URI uri = ex.getRequestURI();
+            // "//etc/passwd" parses as a host and a path: only a plain path (and query) is a request for a page.
+            String raw = (uri.getScheme() != null || uri.getRawAuthority() != null ? "//" : "")
+                    + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             RequestGuard.Refusal refusal = guard.check(method, raw, ex.getRequestHeaders());
             if (refusal != null) {
                 sendError(ex, refusal.status(), refusal.reason());

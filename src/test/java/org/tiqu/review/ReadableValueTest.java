@@ -20,6 +20,7 @@ class ReadableValueTest {
         assertEquals("15.28%", of("{\"type\":\"PERCENT\",\"text\":\"15.28%\",\"value\":{\"percent\":\"15.28\"}}"));
         assertEquals("1.8倍 = ×1.8", of("{\"type\":\"PERCENT\",\"text\":\"1.8倍\",\"value\":{\"times\":\"1.8\"}}"));
         assertEquals("2024-Q1/2024-Q3", of("{\"type\":\"DATE\",\"text\":\"前三季度\",\"value\":{\"timex\":\"2024-Q1/2024-Q3\"}}"));
+        assertEquals("", of("{\"type\":\"ORG\",\"text\":\"旺旺\",\"value\":{\"name\":\"旺旺\"}}"));
         assertEquals("= 济南高新技术产业开发区", of("{\"type\":\"ORG\",\"text\":\"济南高新区\",\"value\":{\"name\":\"济南高新技术产业开发区\"}}"));
         assertEquals("-3,500.25", ReadableValue.number("-3500.25"));
         assertEquals("1/3", ReadableValue.number("1/3"));

@@ -171,16 +171,72 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public void open(Path file) throws Exception {
+        open(file.toAbsolutePath().toUri());
+    }
+
+    /** Navigates to {@code url} and waits until the page has loaded. */
+    public void open(URI url) throws Exception {
         ObjectNode p = JSON.createObjectNode();
-        p.put("url", file.toAbsolutePath().toUri().toString());
+        p.put("url", url.toString());
         call("Page.navigate", p);
+        waitFor("document.readyState === 'complete' && location.href === " + JSON.writeValueAsString(url.toString()));
+    }
+
+    /** Waits (up to a minute) until a JavaScript expression is true, e.g. after a key that loads another page. */
+    public void waitFor(String condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!"complete".equals(eval("document.readyState").asText())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("page did not load: " + file);
+        while (true) {
+            try {
+                if (eval("!!(" + condition + ")").asBoolean()) {
+                    return;
+                }
+            } catch (IllegalStateException e) {
+                // a page in the middle of loading
             }
-            Thread.sleep(50);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for: " + condition);
+            }
+            Thread.sleep(25);
         }
+    }
+
+    /** Ctrl as a modifier of {@link #press(String, int)}. */
+    public static final int CTRL = 2;
+
+    /** A real key press (down and up) of a printable key such as {@code "c"}, or of Enter, Escape, ArrowDown. */
+    public void press(String key) throws Exception {
+        press(key, 0);
+    }
+
+    public void press(String key, int modifiers) throws Exception {
+        boolean printable = key.length() == 1;
+        String text = printable ? key : key.equals("Enter") ? "\r" : null;
+        int code = switch (key) {
+            case "Enter" -> 13;
+            case "Escape" -> 27;
+            case "ArrowDown" -> 40;
+            case "ArrowUp" -> 38;
+            default -> Character.toUpperCase(key.charAt(0));
+        };
+        for (String type : List.of(text != null && modifiers == 0 ? "keyDown" : "rawKeyDown", "keyUp")) {
+            ObjectNode p = JSON.createObjectNode();
+            p.put("type", type);
+            p.put("key", key);
+            p.put("code", printable ? "Key" + key.toUpperCase() : key);
+            p.put("windowsVirtualKeyCode", code);
+            p.put("modifiers", modifiers);
+            if (text != null && modifiers == 0 && type.equals("keyDown")) {
+                p.put("text", text);
+            }
+            call("Input.dispatchKeyEvent", p);
+        }
+    }
+
+    /** Types text into the focused element, as an input method would. */
+    public void insertText(String text) throws Exception {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("text", text);
+        call("Input.insertText", p);
     }
 
     /** The value of a JavaScript expression (JSON-serialisable). */
