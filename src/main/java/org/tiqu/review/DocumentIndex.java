@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,6 +72,8 @@ public final class DocumentIndex implements AutoCloseable {
     private final Path file;
     private final Connection db;
     private String stamp;
+    /** The totals of the last {@link #totals()}; dropped when a sync or a verdict changes them. */
+    private Totals totals;
 
     private DocumentIndex(OutputFolder out, ReviewDatabase verdicts, Path file, Connection db) {
         this.out = out;
@@ -84,28 +85,17 @@ public final class DocumentIndex implements AutoCloseable {
     public static DocumentIndex open(OutputFolder out, ReviewDatabase verdicts) throws IOException {
         Path file = out.dir().resolve(FILE_NAME);
         try {
-            Connection db = connect(file);
+            Connection db = Sqlite.open(file, false);
             if (version(db) != SCHEMA_VERSION) {
                 db.close();
                 deleteWithJournals(file);
-                db = connect(file);
+                db = Sqlite.open(file, false);
                 create(db);
             }
             return new DocumentIndex(out, verdicts, file, db);
         } catch (SQLException e) {
             throw new IOException(file + ": cannot open the review index: " + e.getMessage(), e);
         }
-    }
-
-    private static Connection connect(Path file) throws SQLException {
-        Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement s = db.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 10000");
-            s.execute("PRAGMA journal_mode = WAL");
-            // A cache: losing the last transactions to a crash costs a re-read, nothing more.
-            s.execute("PRAGMA synchronous = OFF");
-        }
-        return db;
     }
 
     private static int version(Connection db) throws SQLException {
@@ -220,6 +210,7 @@ public final class DocumentIndex implements AutoCloseable {
             db.commit();
             db.setAutoCommit(true);
             stamp = now;
+            totals = null;
             // Verdicts may have been given by another process, or before the records changed.
             for (String doc : withVerdicts) {
                 refreshProgress(doc);
@@ -363,6 +354,7 @@ public final class DocumentIndex implements AutoCloseable {
     public synchronized void setProgress(String id, int reviewed, int stale) throws IOException {
         try {
             update("UPDATE doc SET reviewed = ?, stale = ? WHERE id = ?", reviewed, stale, id);
+            totals = null;
         } catch (SQLException ex) {
             throw new IOException(file + ": " + ex.getMessage(), ex);
         }
@@ -471,7 +463,15 @@ public final class DocumentIndex implements AutoCloseable {
         }
     }
 
+    /** The whole output's counts: a scan of every row, so kept until a sync or a verdict changes them. */
     public synchronized Totals totals() throws IOException {
+        if (totals == null) {
+            totals = sumAll();
+        }
+        return totals;
+    }
+
+    private Totals sumAll() throws IOException {
         StringJoiner sums = new StringJoiner(", ");
         TYPES.forEach(t -> sums.add("coalesce(sum(" + column(t) + "), 0)"));
         try (Statement s = db.createStatement();

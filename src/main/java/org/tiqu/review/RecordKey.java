@@ -1,10 +1,9 @@
 package org.tiqu.review;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.tiqu.output.Canonical;
 
@@ -20,6 +19,8 @@ import org.tiqu.output.Canonical;
 public record RecordKey(String type, int begin, int end, String valueKey) {
 
     public static final String METRIC = "METRIC";
+    /** Maps are {@link Canonical}'s sorted ones; decimals are written plain ({@code 1372000000}, not {@code 1.372E+9}). */
+    private static final ObjectMapper CANONICAL = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     public RecordKey {
         if (type == null || type.isEmpty()) {
@@ -36,56 +37,11 @@ public record RecordKey(String type, int begin, int end, String valueKey) {
 
     /** A field as canonical JSON text: equal for two fields exactly when {@link Canonical} says they are equal. */
     public static String canonicalJson(JsonNode field) {
-        StringBuilder out = new StringBuilder();
-        write(Canonical.of(field), out);
-        return out.toString();
-    }
-
-    private static void write(Object v, StringBuilder out) {
-        if (v == null) {
-            out.append("null");
-        } else if (v instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.append(first ? "" : ",");
-                first = false;
-                quote(e.getKey().toString(), out);
-                out.append(':');
-                write(e.getValue(), out);
-            }
-            out.append('}');
-        } else if (v instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ",");
-                write(list.get(i), out);
-            }
-            out.append(']');
-        } else if (v instanceof BigDecimal d) {
-            out.append(d.toPlainString());
-        } else {
-            quote(v.toString(), out);
+        try {
+            return CANONICAL.writeValueAsString(Canonical.of(field));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("canonical values are maps, lists, decimals and text", e);
         }
-    }
-
-    private static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,11 +75,8 @@ public final class ReviewDatabase implements AutoCloseable {
         Path file = outDir.resolve(FILE_NAME);
         Files.createDirectories(outDir);
         try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection db = Sqlite.open(file, true);
             try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = FULL");
                 int version;
                 try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
                     version = r.next() ? r.getInt(1) : 0;

@@ -28,7 +28,7 @@ final class ReviewPages {
     private static String head(String title) {
         return "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + esc(title) + "</title><link rel=\"stylesheet\" href=\"/static/review.css\"></head>\n";
+                + "<title>" + esc(title) + "</title><link rel=\"stylesheet\" href=\"" + Assets.url("review.css") + "\"></head>\n";
     }
 
     static String url(String path, Map<String, String> params) {
@@ -95,21 +95,21 @@ final class ReviewPages {
         h.append("<table id=\"docs\"><thead><tr><th>#</th><th>document</th><th>records</th><th>reviewed</th>"
                 + "<th>source</th></tr></thead><tbody>\n");
         for (DocumentIndex.Entry e : page.entries()) {
-            int pct = e.records() == 0 ? 0 : (int) Math.round(100.0 * e.reviewed() / e.records());
             h.append("<tr").append(e.records() > 0 && e.reviewed() == e.records() ? " class=\"done\"" : "").append("><td>")
                     .append(e.ordinal() + 1).append("</td><td><a class=\"doc\" href=\"").append(esc(docUrl(e.id())))
                     .append("\">").append(esc(e.id())).append("</a>")
                     .append(e.problem() != null ? " <span class=\"problem\">" + esc(e.problem()) + "</span>" : "")
-                    .append("</td><td>").append(counts(e.counts())).append("</td><td><span class=\"bar\"><span style=\"width:")
-                    .append(pct).append("%\"></span></span> ").append(e.reviewed()).append('/').append(e.records())
+                    .append("</td><td>").append(counts(e.counts())).append("</td><td><progress max=\"").append(e.records())
+                    .append("\" value=\"").append(e.reviewed()).append("\"></progress> ").append(e.reviewed()).append('/')
+                    .append(e.records())
                     .append(e.stale() > 0 ? " <b class=\"stale\">" + e.stale() + " stale</b>" : "")
                     .append("</td><td class=\"meta\">").append(esc(e.ref().source())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
         h.append(pager(page, query, field, status));
-        h.append("<p class=\"meta\">keys: <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> next/previous page · listed in ")
+        h.append("<p class=\"meta keys\">keys: <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> next/previous page · listed in ")
                 .append(micros / 1000).append(" ms</p>");
-        h.append("<script src=\"/static/review.js\"></script></body></html>\n");
+        h.append("<script src=\"").append(Assets.url("review.js")).append("\"></script></body></html>\n");
         return h.toString();
     }
 
@@ -248,7 +248,7 @@ final class ReviewPages {
         review.items().forEach(i -> items.add(DocumentView.itemJson(i, cps, rules)));
         state.put("orphans", review.orphans().size());
         h.append("<script type=\"application/json\" id=\"state\">").append(DocumentView.scriptJson(state))
-                .append("</script>\n<script src=\"/static/review.js\"></script></body></html>\n");
+                .append("</script>\n<script src=\"").append(Assets.url("review.js")).append("\"></script></body></html>\n");
         return h.toString();
     }
 }

@@ -42,14 +42,19 @@ import static org.tiqu.output.html.AuditPage.esc;
  */
 public final class ReviewServer implements AutoCloseable {
 
+    static {
+        // Without it the JDK's server waits for the client's delayed ACK: some 40 ms on every answer.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** How the server is started. */
     public record Settings(Path outDir, String host, int port, String reviewer, Path rulesDir) {
     }
 
     static final int PAGE_SIZE = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> STATIC = Map.of("/static/review.css", "text/css; charset=utf-8",
-            "/static/review.js", "text/javascript; charset=utf-8");
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -61,7 +66,6 @@ public final class ReviewServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService workers;
     private final RequestGuard guard;
-    private final Map<String, byte[]> staticFiles = new HashMap<>();
 
     private ReviewServer(Settings settings, OutputFolder out, ReviewDatabase verdicts, DocumentIndex index,
                          HttpServer http, ExecutorService workers) throws IOException {
@@ -73,14 +77,6 @@ public final class ReviewServer implements AutoCloseable {
         this.http = http;
         this.workers = workers;
         this.guard = new RequestGuard(settings.host(), http.getAddress().getPort());
-        for (String path : STATIC.keySet()) {
-            try (InputStream in = ReviewServer.class.getResourceAsStream(path.substring("/static/".length()))) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + path);
-                }
-                staticFiles.put(path, in.readAllBytes());
-            }
-        }
     }
 
     /**
@@ -192,11 +188,14 @@ public final class ReviewServer implements AutoCloseable {
             case "/api/verdict" -> sendJson(ex, 200, verdict(readBody(ex)));
             case "/favicon.ico" -> send(ex, 204, null, new byte[0]);
             default -> {
-                byte[] file = staticFiles.get(path);
+                Assets.Asset file = Assets.at(path);
                 if (file == null) {
                     throw new HttpError(404, "no such page: " + path);
                 }
-                send(ex, 200, STATIC.get(path), file);
+                if (Assets.VERSION.equals(query.get("v"))) {
+                    ex.getResponseHeaders().set("Cache-Control", "public, max-age=31536000, immutable");
+                }
+                send(ex, 200, file.contentType(), file.bytes());
             }
         }
     }
@@ -420,7 +419,7 @@ public final class ReviewServer implements AutoCloseable {
             sendJson(ex, status, o);
         } else {
             String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status
-                    + "</title><link rel=\"stylesheet\" href=\"/static/review.css\"></head><body class=\"error-page\"><h1>"
+                    + "</title><link rel=\"stylesheet\" href=\"" + Assets.url("review.css") + "\"></head><body class=\"error-page\"><h1>"
                     + status + "</h1><p>" + esc(message) + "</p><p><a href=\"/\">the document list</a></p></body></html>\n";
             send(ex, status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
         }
@@ -435,7 +434,9 @@ public final class ReviewServer implements AutoCloseable {
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
         h.set("Referrer-Policy", "no-referrer");
-        h.set("Cache-Control", "no-store");
+        if (!h.containsKey("Cache-Control")) {
+            h.set("Cache-Control", "no-store");
+        }
         boolean head = ex.getRequestMethod().equalsIgnoreCase("HEAD");
         if (status == 204 || head) {
             ex.sendResponseHeaders(status, -1);

@@ -108,7 +108,7 @@
     h.appendChild(el('q', null, it.text));
     box.appendChild(h);
     var dl = el('dl');
-    row(dl, 'value', it.readable || 'as written');
+    if (it.type !== 'METRIC') { row(dl, 'value', it.readable || 'as written'); }
     it.fields.forEach(function (f) { row(dl, f[0], f[1]); });
     row(dl, 'span', '[' + it.key.begin + ', ' + it.key.end + ')');
     if (it.evidence) {

@@ -37,7 +37,9 @@ final class AuditPages {
     private AuditPages() {
     }
 
-    static void write(Path outDir, Manifest manifest, int pageSize) throws IOException {
+    static void write(Path outputDir, Manifest manifest, int pageSize) throws IOException {
+        // Absolute, as OutputPaths gives the pages: the pages kept are compared with those found.
+        Path outDir = outputDir.toAbsolutePath().normalize();
         Path pagesDir = outDir.resolve(AuditPage.PAGES_DIR);
         List<DocumentEntry> documents = manifest.documents().stream().filter(DocumentEntry::ok).toList();
         Set<Path> kept = new HashSet<>();
@@ -175,8 +177,8 @@ final class AuditPages {
         h.append("<h1>tiqu audit</h1><p class=\"note\" id=\"index-note\">").append(total)
                 .append(" documents: more than one page shows quickly (").append(AuditPage.MAX_DOCUMENTS)
                 .append(" documents or ").append(AuditPage.MAX_CHARS >> 20).append(" MB), so this is an index and each document")
-                .append(" has its own page. To search every document and record verdicts, run <code>tiqu review ")
-                .append(esc(outDir.toString())).append("</code>.</p>");
+                .append(" has its own page. To search every document and record verdicts, run <code>tiqu review</code>")
+                .append(" on this output folder.</p>");
         h.append("<p class=\"meta\">rules sha256 ").append(esc(manifest.rulesSha256() == null ? "?"
                 : manifest.rulesSha256().substring(0, Math.min(12, manifest.rulesSha256().length()))))
                 .append(" · documents ").append(page * pageSize + 1).append("–").append(page * pageSize + slice.size())

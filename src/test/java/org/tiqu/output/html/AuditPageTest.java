@@ -74,7 +74,9 @@ class AuditPageTest {
         Manifest manifest = Manifest.read(out);
         assertEquals(null, AuditPage.render(out, manifest, 2, AuditPage.MAX_CHARS), "three documents do not fit a page of two");
 
-        AuditPage.write(out, manifest, 2, AuditPage.MAX_CHARS, 2);
+        // Given as the command line gives it, relative to the working folder.
+        Path relative = Path.of("").toAbsolutePath().relativize(out);
+        AuditPage.write(relative, manifest, 2, AuditPage.MAX_CHARS, 2);
 
         Document index = Jsoup.parse(out.resolve("audit.html").toFile(), "UTF-8");
         assertTrue(index.selectFirst("#index-note").text().contains("3 documents"), index.selectFirst("#index-note").text());
