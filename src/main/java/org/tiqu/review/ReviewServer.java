@@ -92,7 +92,13 @@ public final class ReviewServer implements AutoCloseable {
         try {
             index = DocumentIndex.open(out, verdicts);
             index.sync(true, log);
-            HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
+            HttpServer http;
+            try {
+                http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
+            } catch (java.net.BindException e) {
+                throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()
+                        + "): choose another port with --port, or 0 for a free one", e);
+            }
             ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "tiqu-review");
                 t.setDaemon(true);
@@ -279,10 +285,21 @@ public final class ReviewServer implements AutoCloseable {
         return e;
     }
 
+    /** A document's records beside its verdicts; records that cannot be read are the output's problem, said as such. */
+    private DocumentReview review(DocumentIndex.Entry e) throws IOException, HttpError {
+        List<JsonNode> records;
+        try {
+            records = out.records(e.ref());
+        } catch (IOException ex) {
+            throw new HttpError(500, "the records of " + e.id() + " cannot be read: " + ex.getMessage());
+        }
+        return DocumentReview.of(e.ref().sha256(), records, verdicts.current(e.id()));
+    }
+
     private String documentPage(Map<String, String> query) throws IOException, HttpError {
         DocumentIndex.Entry e = entry(query);
         OutputFolder.DocumentText text = out.text(e.ref());
-        DocumentReview review = DocumentReview.of(e.ref().sha256(), out.records(e.ref()), verdicts.current(e.id()));
+        DocumentReview review = review(e);
         DocumentIndex.Entry previous = e.ordinal() > 0 ? index.byOrdinal(e.ordinal() - 1) : null;
         DocumentIndex.Entry next = index.byOrdinal(e.ordinal() + 1);
         return ReviewPages.document(e, previous, next, text, review, rules, reviewer, index.totals().documents());
@@ -291,7 +308,7 @@ public final class ReviewServer implements AutoCloseable {
     private JsonNode documentJson(Map<String, String> query) throws IOException, HttpError {
         DocumentIndex.Entry e = entry(query);
         OutputFolder.DocumentText text = out.text(e.ref());
-        DocumentReview review = DocumentReview.of(e.ref().sha256(), out.records(e.ref()), verdicts.current(e.id()));
+        DocumentReview review = review(e);
         int[] cps = text.codePoints();
         ObjectNode o = JSON.createObjectNode();
         o.put("doc", e.id());

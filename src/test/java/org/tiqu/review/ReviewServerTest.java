@@ -1,5 +1,6 @@
 package org.tiqu.review;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,13 +76,21 @@ class ReviewServerTest {
                 o.write(body);
             }
             o.flush();
+            // The head up to its blank line, then as many bytes as it says: the server may keep the connection.
             InputStream in = s.getInputStream();
-            ByteArrayOutputStream reply = new ByteArrayOutputStream();
-            in.transferTo(reply);
-            String text = reply.toString(StandardCharsets.UTF_8);
-            int status = Integer.parseInt(text.substring(9, 12));
-            int bodyStart = text.indexOf("\r\n\r\n");
-            return new Reply(status, bodyStart < 0 ? "" : text.substring(bodyStart + 4));
+            ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
+            while (!headBytes.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                headBytes.write(b);
+            }
+            String replyHead = headBytes.toString(StandardCharsets.ISO_8859_1);
+            int status = Integer.parseInt(replyHead.substring(9, 12));
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(replyHead);
+            byte[] replyBody = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : in.readAllBytes();
+            return new Reply(status, new String(replyBody, StandardCharsets.UTF_8));
         }
     }
 
@@ -170,11 +179,19 @@ class ReviewServerTest {
     }
 
     @Test
+    void aPortInUseIsSaidAsSuch() {
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> ReviewServer.start(new ReviewServer.Settings(dir.resolve("out"), "127.0.0.1", server.port(), "t",
+                        Path.of("rules")), null));
+        assertTrue(e.getMessage().contains("--port"), e.getMessage());
+        assertEquals(200, assertDoesNotThrow(() -> get("/").status()), "the first server is still serving");
+    }
+
+    @Test
     void requestSizesAreLimited() throws Exception {
-        byte[] big = new byte[RequestGuard.MAX_BODY + 10];
-        java.util.Arrays.fill(big, (byte) ' ');
-        assertEquals(413, raw("POST", "/api/verdict", Map.of("Origin", "http://" + host, "Content-Type", "application/json"),
-                big).status());
+        // Refused on its Content-Length, before a byte of it is read (so none is sent here).
+        assertEquals(413, raw("POST", "/api/verdict", Map.of("Origin", "http://" + host, "Content-Type", "application/json",
+                "Content-Length", String.valueOf(RequestGuard.MAX_BODY + 1)), null).status());
         assertEquals(414, get("/?q=" + "a".repeat(RequestGuard.MAX_URI)).status());
         assertEquals(400, get("/?q=" + "a".repeat(300)).status());
     }
