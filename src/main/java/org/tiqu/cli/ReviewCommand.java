@@ -28,7 +28,7 @@ import org.tiqu.review.ReviewStats;
                 "  tiqu review export OUT_DIR --gold DIR   reviewed documents as a gold set",
                 "  tiqu review stats [OUT_DIR]            precision per type and per rule"},
         subcommands = {ReviewCommand.Export.class, ReviewCommand.Stats.class},
-        footer = {"", "Exit codes: 0 stopped normally, 1 the folder or database cannot be read, 2 bad usage."})
+        footer = {"", "Exit codes: 0 stopped normally, 1 the folder or database cannot be read or the port is taken, 2 bad usage."})
 final class ReviewCommand implements Callable<Integer> {
 
     static {

@@ -29,6 +29,11 @@ import static org.tiqu.output.html.AuditPage.esc;
  * one-page form. A document's page is written again only when its records or text are newer
  * than it, so an incremental batch of a few documents rewrites a few pages; pages of
  * documents no longer in the manifest are removed.
+ *
+ * <p>Measured on 10 000 documents ({@code ReviewBenchmark}, 2 shared cores): every page written
+ * from nothing in 22 to 74 s (each page is written atomically and forced to disk, so the
+ * figure follows the disk's load), nothing changed 0.7 to 2.3 s; each index page is about
+ * 90 KB, a document page a few tens of KB.
  */
 final class AuditPages {
 
