@@ -89,16 +89,17 @@ public final class ReviewServer implements AutoCloseable {
         OutputFolder out = new OutputFolder(settings.outDir());
         ReviewDatabase verdicts = ReviewDatabase.open(out.dir());
         DocumentIndex index = null;
+        HttpServer http = null;
         try {
-            index = DocumentIndex.open(out, verdicts);
-            index.sync(true, log);
-            HttpServer http;
+            // Bound first, so that a port in use is said at once, not after a long first indexing.
             try {
                 http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
             } catch (java.net.BindException e) {
                 throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()
                         + "): choose another port with --port, or 0 for a free one", e);
             }
+            index = DocumentIndex.open(out, verdicts);
+            index.sync(true, log);
             ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "tiqu-review");
                 t.setDaemon(true);
@@ -110,6 +111,9 @@ public final class ReviewServer implements AutoCloseable {
             http.start();
             return server;
         } catch (IOException | RuntimeException e) {
+            if (http != null) {
+                http.stop(0);
+            }
             if (index != null) {
                 index.close();
             }
