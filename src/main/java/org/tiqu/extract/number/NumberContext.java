@@ -112,6 +112,36 @@ public final class NumberContext {
         return rankWords.entries().keySet().stream().anyMatch(clause::contains);
     }
 
+    /**
+     * True when the text before {@code start} ends with a word of {@code words}, or with one of
+     * them and then a word of {@code links} (人口达1250万: 人口, then 达). Rules ask this in code
+     * rather than with a lookbehind of words, which would keep the matcher from skipping the many
+     * numerals where such a rule cannot start.
+     */
+    public static boolean afterWord(String view, int start, Lexicon words, Lexicon links) {
+        if (endsWithWord(view, start, words)) {
+            return true;
+        }
+        if (links != null) {
+            for (String link : links.entries().keySet()) {
+                if (start >= link.length() && view.startsWith(link, start - link.length())
+                        && endsWithWord(view, start - link.length(), words)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithWord(String view, int end, Lexicon words) {
+        for (String word : words.entries().keySet()) {
+            if (end >= word.length() && view.startsWith(word, end - word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the text before {@code start} ends with a word of {@code exceptions} that ends in {@code word} (最近 for 近). */
     private static boolean endsWithException(String view, int start, String word, Lexicon exceptions) {
         return exceptions.entries().keySet().stream()

@@ -27,7 +27,8 @@ import org.tiqu.rules.RuleFile;
  * maps the unit through the lexicon named by the rule's {@code units} param (平方公里 → km2).
  *
  * A count rule without a {@code unit} group names its classifier in its {@code unit} param
- * (人口1250多万 counts 人).
+ * (人口1250多万 counts 人); a rule with an {@code after} param (a lexicon, with linking words in
+ * {@code after_links}) takes a number only right after one of its words.
  *
  * <p>Some bare numerals before a classifier make no count (一个, 一批, 零部件; lexicon
  * {@code quantity.not_a_count}), nor does a numeral after an ordinal marker, inside an idiom or
@@ -58,6 +59,8 @@ public final class QuantityExtractor implements Extractor {
             if (rule.kind().equals("measure")) {
                 book.lexicon(rule.param("units", "quantity.measure")); // fails at start-up when missing
             }
+            lexiconParam(rule, "after");
+            lexiconParam(rule, "after_links");
         }
     }
 
@@ -73,8 +76,11 @@ public final class QuantityExtractor implements Extractor {
         RuleMatcher.Scan scan = matcher.scan(document);
         for (Rule rule : rules.rules()) {
             Lexicon units = rule.kind().equals("measure") ? book.lexicon(rule.param("units", "quantity.measure")) : null;
+            Lexicon after = lexiconParam(rule, "after");
+            Lexicon afterLinks = lexiconParam(rule, "after_links");
             scan.forEachMatch(rule, m -> {
-                if (context.notAQuantity(view, m.viewStart(), m.viewEnd())) {
+                if (context.notAQuantity(view, m.viewStart(), m.viewEnd())
+                        || after != null && !NumberContext.afterWord(view, m.viewStart(), after, afterLinks)) {
                     return;
                 }
                 Candidate c = candidate(rule, m, units, view);
@@ -84,6 +90,11 @@ public final class QuantityExtractor implements Extractor {
             });
         }
         return out;
+    }
+
+    private Lexicon lexiconParam(Rule rule, String key) {
+        String name = rule.param(key, null);
+        return name == null ? null : book.lexicon(name);
     }
 
     private Candidate candidate(Rule rule, RuleMatch m, Lexicon units, String view) {

@@ -43,6 +43,12 @@ public final class DateExtractor implements Extractor {
             "quarter", "quarters", "half", "year-range", "plan", "numeric",
             "relative-day", "relative-month", "decade", "era-year", "day", "short-year", "numeric-dmy", "counted-back",
             "relative-half", "months", "month-end", "festival");
+    /**
+     * The dates a day or month word may count from: days the text dates its events with, not a
+     * holiday, a month's or a year's end, which 今天 or 本月 does not mean.
+     */
+    private static final Set<String> ANCHOR_KINDS = Set.of("month", "month-day", "numeric", "numeric-dmy", "day",
+            "short-year", "relative-day", "relative-month");
     private static final Pattern DAY_TIMEX = Pattern.compile("(\\d{4}|XXXX)-(\\d{2})-(\\d{2})");
     private static final Pattern MONTH_TIMEX = Pattern.compile("(\\d{4}|XXXX)-(\\d{2})");
     /** The year and unknown month of a day whose month is not written: 2018-XX, XXXX-XX. */
@@ -59,6 +65,7 @@ public final class DateExtractor implements Extractor {
     private final ReferencedDates referenced;
     private final Lexicon eras;
     private final Lexicon festivals;
+    private final Lexicon festivalsInContext;
     private final Lexicon forecastCues;
 
     public DateExtractor(RuleBook book) {
@@ -74,6 +81,7 @@ public final class DateExtractor implements Extractor {
                 book.lexicon("time.counted_back_units"), book.lexicon("time.half_words"));
         this.eras = book.lexicon("time.eras");
         this.festivals = book.lexicon("time.festivals");
+        this.festivalsInContext = book.lexicon("time.festivals_in_context");
         this.forecastCues = book.lexicon("time.forecast_cues");
         rules.requireKinds(KINDS);
     }
@@ -121,10 +129,10 @@ public final class DateExtractor implements Extractor {
             if (timex == null) {
                 continue;
             }
-            if (DAY_TIMEX.matcher(timex).matches()) {
+            if (ANCHOR_KINDS.contains(f.rule().kind()) && DAY_TIMEX.matcher(timex).matches()) {
                 lastDay = new Anchor(timex, paragraph);
                 lastMonth = new Anchor(timex.substring(0, 7), paragraph);
-            } else if (MONTH_TIMEX.matcher(timex).matches()) {
+            } else if (ANCHOR_KINDS.contains(f.rule().kind()) && MONTH_TIMEX.matcher(timex).matches()) {
                 lastMonth = new Anchor(timex, paragraph);
             }
             out.add(new Candidate(RecordType.DATE, f.span(), Value.of("timex", timex), f.rule().id(), f.rule().priority()));
@@ -434,9 +442,10 @@ public final class DateExtractor implements Extractor {
                 : Timex.day(y, month, YearMonth.of(y == null ? 2001 : y, month).lengthOfMonth());
     }
 
-    /** 五一: the holiday's day of the year, from {@code time.festivals} ({@code MM-DD}). */
+    /** 五一: the holiday's day of the year, from {@code time.festivals} or {@code time.festivals_in_context} ({@code MM-DD}). */
     private TimexShape festivalShape(RuleMatch m) {
-        String day = festivals.get(groups.group(m, "festival"));
+        String name = groups.group(m, "festival");
+        String day = name != null ? festivals.get(name) : festivalsInContext.get(groups.group(m, "festivalInContext"));
         return day == null ? null : y -> Timex.year(y) + "-" + day;
     }
 
