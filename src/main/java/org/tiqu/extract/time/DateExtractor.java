@@ -45,10 +45,11 @@ public final class DateExtractor implements Extractor {
             "relative-half", "months", "month-end", "festival");
     /**
      * The dates a day or month word may count from: days the text dates its events with, not a
-     * holiday, a month's or a year's end, which 今天 or 本月 does not mean.
+     * holiday, a month's or a year's end, which 今天 or 本月 does not mean, nor another day word
+     * (今天…明天…今天 all count from the day named).
      */
     private static final Set<String> ANCHOR_KINDS = Set.of("month", "month-day", "numeric", "numeric-dmy", "day",
-            "short-year", "relative-day", "relative-month");
+            "short-year");
     private static final Pattern DAY_TIMEX = Pattern.compile("(\\d{4}|XXXX)-(\\d{2})-(\\d{2})");
     private static final Pattern MONTH_TIMEX = Pattern.compile("(\\d{4}|XXXX)-(\\d{2})");
     /** The year and unknown month of a day whose month is not written: 2018-XX, XXXX-XX. */
@@ -129,11 +130,12 @@ public final class DateExtractor implements Extractor {
             if (timex == null) {
                 continue;
             }
+            boolean yearWritten = f.year().kind() == YearRef.Kind.EXPLICIT;
             if (ANCHOR_KINDS.contains(f.rule().kind()) && DAY_TIMEX.matcher(timex).matches()) {
-                lastDay = new Anchor(timex, paragraph);
-                lastMonth = new Anchor(timex.substring(0, 7), paragraph);
+                lastDay = new Anchor(timex, paragraph, yearWritten);
+                lastMonth = new Anchor(timex.substring(0, 7), paragraph, yearWritten);
             } else if (ANCHOR_KINDS.contains(f.rule().kind()) && MONTH_TIMEX.matcher(timex).matches()) {
-                lastMonth = new Anchor(timex, paragraph);
+                lastMonth = new Anchor(timex, paragraph, yearWritten);
             }
             out.add(new Candidate(RecordType.DATE, f.span(), Value.of("timex", timex), f.rule().id(), f.rule().priority()));
         }
@@ -149,16 +151,22 @@ public final class DateExtractor implements Extractor {
         return forecastCues;
     }
 
-    /** A day ({@code YYYY-MM-DD}, {@code XXXX-MM-DD}) or month the text has named, and its paragraph. */
-    private record Anchor(String timex, int paragraph) {
+    /**
+     * A day ({@code YYYY-MM-DD}, {@code XXXX-MM-DD}) or month the text has named, its paragraph,
+     * and whether its year was written (1942年2月19日: history rather than the report's present).
+     */
+    private record Anchor(String timex, int paragraph, boolean yearWritten) {
     }
 
     /**
      * A day or month word resolved from the day or month named last, in its paragraph or the one
-     * before; null when there is none or the count leaves a month or year that is unknown.
+     * before, written without its year as a report's own days are (4月28日消息…今日; a dated past
+     * event, 1942年2月19日…今天的达尔文, is no anchor); null when there is none or the count leaves a
+     * month or year that is unknown.
      */
     private static String counted(DateFinding.Anchored word, Anchor anchor, Document document, int paragraph) {
-        if (anchor == null || anchor.paragraph() != paragraph && anchor.paragraph() != previousParagraph(document, paragraph)) {
+        if (anchor == null || anchor.yearWritten()
+                || anchor.paragraph() != paragraph && anchor.paragraph() != previousParagraph(document, paragraph)) {
             return null;
         }
         String yearText = anchor.timex().substring(0, 4);

@@ -128,6 +128,11 @@ class DateAndDurationTest {
         assertEquals("XXXX-05", timex(month, "本月"));
         DocumentResult unanchored = TestPipelines.run("今年上半年，全市财政收入较快增长。昨天，市财政局有关负责人告诉记者。", null);
         assertTrue(unanchored.mentions().stream().noneMatch(m -> m.text().equals("昨天")), "no day to count from");
+        DocumentResult chained = TestPipelines.run("新华网6月10日电 国家主席今天致电祝贺，明天将出访，今天下午会见来宾。", null);
+        assertEquals(List.of("DATE 6月10日 XXXX-06-10", "DATE 今天 XXXX-06-10", "DATE 明天 XXXX-06-11", "DATE 今天 XXXX-06-10"),
+                describe(chained), "every day word counts from the day named, none from another day word");
+        DocumentResult history = TestPipelines.run("1942年2月19日，日军轰炸达尔文。\n今天的达尔文已经看不到当年的痕迹。", null);
+        assertTrue(history.mentions().stream().noneMatch(m -> m.text().equals("今天")), "a dated past event is no anchor");
         DocumentResult given = TestPipelines.run("昨天，市财政局有关负责人告诉记者。", LocalDate.of(2008, 7, 21));
         assertEquals("2008-07-20", timex(given, "昨天"));
     }
