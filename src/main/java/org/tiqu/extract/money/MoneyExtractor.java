@@ -28,6 +28,9 @@ import org.tiqu.rules.RuleFile;
  * the clause before it holds a money cue (lexicon named by {@code cues}) and no word of
  * another measure after that cue (lexicon named by {@code not_cues}: 面积, 人数).
  *
+ * <p>A rule with an {@code after} param (a lexicon) takes an amount only right after one of its
+ * words (中标7666.25万).
+ *
  * <p>A rule with a {@code list_last} param finds the first items of a list whose last item
  * (that named group) carries the currency; an item is taken only when it and the last item
  * agree on writing a group magnitude (5亿和7.5亿元, 1000至2000元, not 30至40亿元).
@@ -57,6 +60,9 @@ public final class MoneyExtractor implements Extractor {
             } else {
                 book.lexicon(rule.param("cues", "money.cues"));
                 book.lexicon(rule.param("not_cues", "money.not_money_cues"));
+                if (rule.param("after", null) != null) {
+                    book.lexicon(rule.param("after", null));
+                }
                 if (rule.param("currency", null) == null) {
                     throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": an implicit rule needs a currency param");
                 }
@@ -78,8 +84,10 @@ public final class MoneyExtractor implements Extractor {
             boolean implicit = rule.kind().equals("implicit");
             Lexicon lexicon = book.lexicon(implicit ? rule.param("cues", "money.cues") : rule.param("currencies", "money.currency"));
             Lexicon notCues = implicit ? book.lexicon(rule.param("not_cues", "money.not_money_cues")) : null;
+            Lexicon after = rule.param("after", null) == null ? null : book.lexicon(rule.param("after", null));
             scan.forEachMatch(rule, m -> {
-                if (context.notAQuantity(view, m.viewStart(), m.viewEnd())) {
+                if (context.notAQuantity(view, m.viewStart(), m.viewEnd())
+                        || after != null && !NumberContext.afterWord(view, m.viewStart(), after, null)) {
                     return;
                 }
                 String currency;

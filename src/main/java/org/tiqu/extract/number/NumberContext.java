@@ -22,6 +22,8 @@ public final class NumberContext {
     private final Lexicon ordinalExceptions;
     private final List<String> idioms;
     private final Lexicon nameQuotes;
+    private final Lexicon rankWords;
+    private final Lexicon rankMoves;
     private final int longestBefore;
 
     /** The longest quoted text still read as a name or slogan (“两园一中心”), in view units. */
@@ -29,6 +31,10 @@ public final class NumberContext {
 
     /** How far back a web address is looked for, in view units. */
     static final int MAX_URL = 300;
+
+    /** How far back a ranking word is looked for in the clause, in view units. */
+    static final int MAX_RANK_CLAUSE = 30;
+    private static final String CLAUSE_BREAKS = ",;:!?。，；：！？\n";
 
     public NumberContext(RuleFile numberRules) {
         this.approxBefore = numberRules.lexicon("approx_before");
@@ -38,6 +44,8 @@ public final class NumberContext {
         this.ordinalBefore = numberRules.lexicon("ordinal_before");
         this.ordinalExceptions = numberRules.lexicon("ordinal_before_exceptions");
         this.nameQuotes = numberRules.lexicon("name_quotes");
+        this.rankWords = numberRules.lexicon("rank_words");
+        this.rankMoves = numberRules.lexicon("rank_moves");
         this.idioms = List.copyOf(numberRules.lexicon("idioms").entries().keySet());
         this.longestBefore = approxBefore.entries().keySet().stream().mapToInt(String::length).max().orElse(0);
     }
@@ -81,6 +89,54 @@ public final class NumberContext {
                 if (!endsWithException(view, start, marker, ordinalExceptions)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the numeral starting at {@code start} counts places in a ranking: a move right
+     * before it (上升2位) or a ranking word earlier in its clause (排位比1-8月前进1位).
+     */
+    public boolean inRanking(String view, int start) {
+        for (String move : rankMoves.entries().keySet()) {
+            if (start >= move.length() && view.startsWith(move, start - move.length())) {
+                return true;
+            }
+        }
+        int from = start;
+        while (from > 0 && start - from < MAX_RANK_CLAUSE && CLAUSE_BREAKS.indexOf(view.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String clause = view.substring(from, start);
+        return rankWords.entries().keySet().stream().anyMatch(clause::contains);
+    }
+
+    /**
+     * True when the text before {@code start} ends with a word of {@code words}, or with one of
+     * them and then a word of {@code links} (人口达1250万: 人口, then 达). Rules ask this in code
+     * rather than with a lookbehind of words, which would keep the matcher from skipping the many
+     * numerals where such a rule cannot start.
+     */
+    public static boolean afterWord(String view, int start, Lexicon words, Lexicon links) {
+        if (endsWithWord(view, start, words)) {
+            return true;
+        }
+        if (links != null) {
+            for (String link : links.entries().keySet()) {
+                if (start >= link.length() && view.startsWith(link, start - link.length())
+                        && endsWithWord(view, start - link.length(), words)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithWord(String view, int end, Lexicon words) {
+        for (String word : words.entries().keySet()) {
+            if (end >= word.length() && view.startsWith(word, end - word.length())) {
+                return true;
             }
         }
         return false;

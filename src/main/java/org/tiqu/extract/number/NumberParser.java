@@ -47,7 +47,7 @@ public final class NumberParser {
 
     /** The exact value of {@code numeral}; a {@link NumberFormatException} when it is not a numeral we read. */
     public static BigDecimal parse(String numeral) {
-        String s = numeral.strip();
+        String s = ArabicNumber.joinGroups(numeral.strip());
         boolean negative = false;
         if (!s.isEmpty() && SIGNS.indexOf(s.charAt(0)) >= 0) {
             negative = true;
@@ -195,7 +195,7 @@ public final class NumberParser {
     }
 
     private static boolean isArabic(char c) {
-        return (c >= '0' && c <= '9') || c == '.' || c == ',';
+        return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == ArabicNumber.MIDDLE_DOT;
     }
 
     private static int indexOfAny(String s, String chars) {

@@ -21,12 +21,13 @@ import org.tiqu.rules.RuleFile;
  * Percentages, shares and rates: the rules of {@code rules/percent.yaml} find the span
  * and capture the number as {@code number} (for fractions, {@code numerator} and
  * {@code denominator}); the rule's {@code kind} says which value field it fills:
- * {@code percent} (15.28%, 百分之十), {@code points} (41.6个百分点), {@code times} (1.8倍)
- * or {@code fraction} (三分之一 → 1/3). Approximation words around the span set {@code approx}.
+ * {@code percent} (15.28%, 百分之十), {@code per-mille} (千分之五 → percent 0.5),
+ * {@code points} (41.6个百分点), {@code times} (1.8倍) or {@code fraction} (三分之一 → 1/3).
+ * Approximation words around the span set {@code approx}.
  */
 public final class PercentExtractor implements Extractor {
 
-    private static final Set<String> KINDS = Set.of("percent", "points", "times", "fraction");
+    private static final Set<String> KINDS = Set.of("percent", "per-mille", "points", "times", "fraction");
 
     private final RuleFile rules;
     private final RuleMatcher matcher;
@@ -81,6 +82,10 @@ public final class PercentExtractor implements Extractor {
             return Value.of("fraction", Value.number(numerator) + "/" + Value.number(denominator));
         }
         BigDecimal number = Numerals.read(m, "number");
-        return number == null ? null : Value.of(kind, Value.number(number));
+        if (number == null) {
+            return null;
+        }
+        return kind.equals("per-mille") ? Value.of("percent", Value.number(number.movePointLeft(1)))
+                : Value.of(kind, Value.number(number));
     }
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.tiqu.document.Document;
 import org.tiqu.document.Sentence;
@@ -27,14 +29,32 @@ import org.tiqu.text.Span;
  * Calendar points and periods. The rules of {@code rules/date.yaml} find the span and name
  * its parts; this class turns the parts into a timex. Finding and valuing happen in two
  * steps, because a date whose year is not written (一季度, 7月3日) takes the year that opens
- * its paragraph, else the document's reference year, else stays {@code XXXX}.
+ * its paragraph, else the document's reference year, else stays {@code XXXX}; the report's lead
+ * date takes the reference year only when it is the year of writing ({@link LeadDate}).
+ *
+ * <p>What the text has just named anchors what it leaves unsaid: a day without its month (8日
+ * after 3月8日) takes the month named before it in its paragraph; without a reference date, a day
+ * or month word (今天, 本月) counts from the day or month named last in its paragraph or the one
+ * before, and is not marked when none is.
  */
 public final class DateExtractor implements Extractor {
 
     static final Set<String> KINDS = Set.of("year", "month", "month-day", "month-range", "day-range",
             "quarter", "quarters", "half", "year-range", "plan", "numeric",
             "relative-day", "relative-month", "decade", "era-year", "day", "short-year", "numeric-dmy", "counted-back",
-            "relative-half");
+            "relative-half", "months", "month-end", "festival");
+    /**
+     * The dates a day or month word may count from: days the text dates its events with, not a
+     * holiday, a month's or a year's end, which 今天 or 本月 does not mean, nor another day word
+     * (今天…明天…今天 all count from the day named).
+     */
+    private static final Set<String> ANCHOR_KINDS = Set.of("month", "month-day", "numeric", "numeric-dmy", "day",
+            "short-year");
+    private static final Pattern DAY_TIMEX = Pattern.compile("(\\d{4}|XXXX)-(\\d{2})-(\\d{2})");
+    private static final Pattern MONTH_TIMEX = Pattern.compile("(\\d{4}|XXXX)-(\\d{2})");
+    /** The year and unknown month of a day whose month is not written: 2018-XX, XXXX-XX. */
+    private static final Pattern MONTHLESS = Pattern.compile("(\\d{4}|XXXX)-XX");
+    private static final Pattern MONTHLESS_DAY = Pattern.compile("-XX-(\\d{2})");
 
     private final RuleFile rules;
     private final RuleMatcher matcher;
@@ -45,6 +65,9 @@ public final class DateExtractor implements Extractor {
     private final RuleGroups groups;
     private final ReferencedDates referenced;
     private final Lexicon eras;
+    private final Lexicon festivals;
+    private final Lexicon festivalsInContext;
+    private final Lexicon forecastCues;
 
     public DateExtractor(RuleBook book) {
         this.rules = book.file("date");
@@ -58,6 +81,9 @@ public final class DateExtractor implements Extractor {
                 book.lexicon("time.month_words"), book.lexicon("time.century_words"),
                 book.lexicon("time.counted_back_units"), book.lexicon("time.half_words"));
         this.eras = book.lexicon("time.eras");
+        this.festivals = book.lexicon("time.festivals");
+        this.festivalsInContext = book.lexicon("time.festivals_in_context");
+        this.forecastCues = book.lexicon("time.forecast_cues");
         rules.requireKinds(KINDS);
     }
 
@@ -71,25 +97,45 @@ public final class DateExtractor implements Extractor {
         Integer reference = document.reference().year();
         Map<Integer, Integer> paragraphYear = new HashMap<>();
         Integer lastYear = null;
+        List<DateFinding> found = find(document);
+        DateFinding lead = LeadDate.of(document, found);
+        boolean leadTakesReference = lead != null && LeadDate.yearOfWriting(document.reference(), found);
+        Anchor lastDay = null;
+        Anchor lastMonth = null;
         List<Candidate> out = new ArrayList<>();
-        for (DateFinding f : find(document)) {
+        for (DateFinding f : found) {
             int paragraph = paragraphOf(document, f.span());
-            Integer year = switch (f.year().kind()) {
-                case EXPLICIT -> f.year().value();
-                case RELATIVE -> reference == null ? null : reference + f.year().value();
-                case ANAPHOR -> lastYear;
-                case IMPLICIT -> paragraphYear.getOrDefault(paragraph, reference);
-                case NONE -> null;
-            };
-            String timex = f.shape().timex(year);
+            String timex;
+            if (f.anchored() != null) {
+                timex = counted(f.anchored(), f.anchored().days() ? lastDay : lastMonth, document, paragraph);
+            } else {
+                Integer year = switch (f.year().kind()) {
+                    case EXPLICIT -> f.year().value();
+                    case RELATIVE -> reference == null ? null : reference + f.year().value();
+                    case ANAPHOR -> lastYear;
+                    case IMPLICIT -> f == lead && !leadTakesReference ? null : paragraphYear.getOrDefault(paragraph, reference);
+                    case NONE -> null;
+                };
+                timex = f.shape().timex(year);
+                if (timex != null && f.rule().kind().equals("day") && lastMonth != null && lastMonth.paragraph() == paragraph) {
+                    timex = inMonth(timex, lastMonth.timex());
+                }
+                // A year the text names anchors the dates after it in its paragraph; a target year
+                // (到2025年) or a comparison base (比2021年) does not: the months after it are not of that year.
+                if (year != null && f.year().kind() != YearRef.Kind.IMPLICIT && yearCues.anchorsParagraph(document, f.span())) {
+                    paragraphYear.put(paragraph, year);
+                    lastYear = year;
+                }
+            }
             if (timex == null) {
                 continue;
             }
-            // A year the text names anchors the dates after it in its paragraph; a target year
-            // (到2025年) does not, since the months after it are not of that year.
-            if (year != null && f.year().kind() != YearRef.Kind.IMPLICIT && !yearCues.isTarget(document, f.span())) {
-                paragraphYear.put(paragraph, year);
-                lastYear = year;
+            boolean yearWritten = f.year().kind() == YearRef.Kind.EXPLICIT;
+            if (ANCHOR_KINDS.contains(f.rule().kind()) && DAY_TIMEX.matcher(timex).matches()) {
+                lastDay = new Anchor(timex, paragraph, yearWritten);
+                lastMonth = new Anchor(timex.substring(0, 7), paragraph, yearWritten);
+            } else if (ANCHOR_KINDS.contains(f.rule().kind()) && MONTH_TIMEX.matcher(timex).matches()) {
+                lastMonth = new Anchor(timex, paragraph, yearWritten);
             }
             out.add(new Candidate(RecordType.DATE, f.span(), Value.of("timex", timex), f.rule().id(), f.rule().priority()));
         }
@@ -98,6 +144,82 @@ public final class DateExtractor implements Extractor {
 
     YearCues yearCues() {
         return yearCues;
+    }
+
+    /** Words that make 今年 forecast (预计今年), for the reference inference. */
+    Lexicon forecastCues() {
+        return forecastCues;
+    }
+
+    /**
+     * A day ({@code YYYY-MM-DD}, {@code XXXX-MM-DD}) or month the text has named, its paragraph,
+     * and whether its year was written (1942年2月19日: history rather than the report's present).
+     */
+    private record Anchor(String timex, int paragraph, boolean yearWritten) {
+    }
+
+    /**
+     * A day or month word resolved from the day or month named last, in its paragraph or the one
+     * before, written without its year as a report's own days are (4月28日消息…今日; a dated past
+     * event, 1942年2月19日…今天的达尔文, is no anchor); null when there is none or the count leaves a
+     * month or year that is unknown.
+     */
+    private static String counted(DateFinding.Anchored word, Anchor anchor, Document document, int paragraph) {
+        if (anchor == null || anchor.yearWritten()
+                || anchor.paragraph() != paragraph && anchor.paragraph() != previousParagraph(document, paragraph)) {
+            return null;
+        }
+        String yearText = anchor.timex().substring(0, 4);
+        Integer year = yearText.equals(Timex.UNKNOWN_YEAR) ? null : Integer.valueOf(yearText) + word.years();
+        int month = Integer.parseInt(anchor.timex().substring(5, 7));
+        if (word.days()) {
+            int day = Integer.parseInt(anchor.timex().substring(8, 10));
+            if (year != null) {
+                return LocalDate.of(year, month, day).plusDays(word.offset()).toString();
+            }
+            int counted = day + word.offset();
+            return counted >= 1 && counted <= 28 ? Timex.day(null, month, counted) : null;
+        }
+        int counted = month + word.offset();
+        if (year != null) {
+            YearMonth ym = YearMonth.of(year, month).plusMonths(word.offset());
+            year = ym.getYear();
+            counted = ym.getMonthValue();
+        } else if (counted < 1 || counted > 12) {
+            return null;
+        }
+        Integer day = word.dayOfMonth();
+        if (day == null) {
+            return Timex.month(year, counted);
+        }
+        boolean valid = year != null ? YearMonth.of(year, counted).isValidDay(day) : day <= YearMonth.of(2001, counted).lengthOfMonth();
+        return valid ? Timex.day(year, counted, day) : null;
+    }
+
+    /** A day without its month (8日, 16日至18日) in the month named before it: XXXX-XX-08 after 3月 is XXXX-03-08. */
+    private static String inMonth(String timex, String yearMonth) {
+        int month = Integer.parseInt(yearMonth.substring(5, 7));
+        int length = yearMonth.startsWith(Timex.UNKNOWN_YEAR) ? YearMonth.of(2000, month).lengthOfMonth()
+                : YearMonth.parse(yearMonth).lengthOfMonth();
+        Matcher days = MONTHLESS_DAY.matcher(timex);
+        while (days.find()) {
+            if (Integer.parseInt(days.group(1)) > length) {
+                return timex;
+            }
+        }
+        return MONTHLESS.matcher(timex).replaceAll(yearMonth);
+    }
+
+    /** The paragraph with text before {@code paragraph}, or -1. */
+    private static int previousParagraph(Document document, int paragraph) {
+        int previous = -1;
+        for (Sentence s : document.sentences()) {
+            if (s.paragraph() >= paragraph) {
+                break;
+            }
+            previous = s.paragraph();
+        }
+        return previous;
     }
 
     /**
@@ -148,7 +270,11 @@ public final class DateExtractor implements Extractor {
             return null;
         }
         TimexShape shape = switch (kind) {
-            case "year" -> groups.group(m, "yearend") != null ? y -> Timex.day(y, 12, 31) : Timex::year;
+            case "year" -> groups.group(m, "yearend") != null ? y -> Timex.day(y, 12, 31)
+                    : groups.group(m, "yearstart") != null ? y -> Timex.day(y, 1, 1) : Timex::year;
+            case "months" -> monthsToShape(m);
+            case "month-end" -> monthEndShape(m);
+            case "festival" -> festivalShape(m);
             case "month" -> monthShape(m);
             case "month-day", "numeric" -> dayShape(m);
             case "month-range" -> monthRangeShape(m);
@@ -306,6 +432,29 @@ public final class DateExtractor implements Extractor {
         int end = Integer.parseInt(y2);
         return y -> y == null || end * 10000 + month2 * 100 + day2 <= y * 10000 + month * 100 + day ? null
                 : Timex.range(Timex.day(y, month, day), Timex.day(end, month2, day2));
+    }
+
+    /** 前10月: January to the month named. */
+    private TimexShape monthsToShape(RuleMatch m) {
+        Integer to = monthOf(groups.group(m, "mn"));
+        return to == null || to < 2 ? null : y -> Timex.range(Timex.month(y, 1), Timex.month(y, to));
+    }
+
+    /** 9月末: the month's last day; February's needs the year. */
+    private TimexShape monthEndShape(RuleMatch m) {
+        Integer month = monthOf(groups.group(m, "m"));
+        if (month == null) {
+            return null;
+        }
+        return y -> y == null && month == 2 ? null
+                : Timex.day(y, month, YearMonth.of(y == null ? 2001 : y, month).lengthOfMonth());
+    }
+
+    /** 五一: the holiday's day of the year, from {@code time.festivals} or {@code time.festivals_in_context} ({@code MM-DD}). */
+    private TimexShape festivalShape(RuleMatch m) {
+        String name = groups.group(m, "festival");
+        String day = name != null ? festivals.get(name) : festivalsInContext.get(groups.group(m, "festivalInContext"));
+        return day == null ? null : y -> Timex.year(y) + "-" + day;
     }
 
     private TimexShape monthRangeShape(RuleMatch m) {

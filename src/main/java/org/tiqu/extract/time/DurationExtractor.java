@@ -22,7 +22,10 @@ import org.tiqu.rules.RuleFile;
 /**
  * Lengths of time: the rules of {@code rules/duration.yaml} find a count (or a range of
  * counts, or 半) and a unit of {@code time.duration_units}; this class writes the ISO 8601
- * duration ({@code P29Y}, {@code P38M}, {@code PT24H}, {@code P3Y/P5Y}).
+ * duration ({@code P29Y}, {@code P38M}, {@code PT24H}, {@code P3Y/P5Y}; 半年 is {@code P6M}).
+ * An anniversary inside a quoted name (“新中国成立70周年…巡礼”: quotation marks of
+ * {@code number.name_quotes} around text with no clause mark; units of {@code time.quoted_name_units})
+ * belongs to the name and is not marked; other lengths in quotations are speech and stay.
  */
 public final class DurationExtractor implements Extractor {
 
@@ -33,12 +36,18 @@ public final class DurationExtractor implements Extractor {
     /** What may join the parts of a compound duration: 一年又一个月, 一年零三个月, 一年多三个月. */
     private static final String JOINERS = "又零余多";
     private static final String COUNT_CHARS = "0123456789.零一二两三四五六七八九十百";
+    /** The longest quoted name looked for around a duration, in view units. */
+    private static final int MAX_QUOTED_NAME = 30;
+    /** Marks that end a clause: a quotation holding one is speech, not a name. */
+    private static final String CLAUSE_MARKS = ",.;:!?，。；：！？\n";
 
     private final RuleFile rules;
     private final RuleMatcher matcher;
     private final Lexicon units;
     private final Lexicon innerUnits;
     private final RuleGroups groups;
+    private final Lexicon nameQuotes;
+    private final Lexicon quotedNameUnits;
 
     public DurationExtractor(RuleBook book) {
         this.rules = book.file("duration");
@@ -46,6 +55,8 @@ public final class DurationExtractor implements Extractor {
         this.units = book.lexicon("time.duration_units");
         this.innerUnits = book.lexicon("time.inner_duration_units");
         this.groups = new RuleGroups(rules.rules());
+        this.nameQuotes = book.lexicon("number.name_quotes");
+        this.quotedNameUnits = book.lexicon("time.quoted_name_units");
         rules.requireKinds(KINDS);
     }
 
@@ -57,11 +68,13 @@ public final class DurationExtractor implements Extractor {
     @Override
     public List<Candidate> extract(Document document) {
         List<Candidate> out = new ArrayList<>();
+        String view = document.view().text();
         RuleMatcher.Scan scan = matcher.scan(document);
         for (Rule rule : rules.rules()) {
             scan.forEachMatch(rule, m -> {
                 String duration = duration(rule.kind(), m);
-                if (duration != null) {
+                if (duration != null && !(quotedNameUnits.contains(String.valueOf(groups.group(m, "unit")))
+                        && insideQuotedName(view, m.viewStart(), m.viewEnd()))) {
                     out.add(new Candidate(RecordType.DURATION, m.span(), Value.of("duration", duration),
                             rule.id(), rule.priority()));
                 }
@@ -79,7 +92,7 @@ public final class DurationExtractor implements Extractor {
             return null;
         }
         return switch (kind) {
-            case "half" -> iso(new BigDecimal("0.5"), unit);
+            case "half" -> unit.equals("Y") ? "P6M" : iso(new BigDecimal("0.5"), unit);
             case "range" -> {
                 BigDecimal from = TimeNumerals.count(groups.group(m, "n1"));
                 BigDecimal to = TimeNumerals.count(groups.group(m, "n2"));
@@ -148,6 +161,36 @@ public final class DurationExtractor implements Extractor {
             }
         }
         return time.length() == 0 ? date.toString() : date + "T" + time;
+    }
+
+    /** Whether view range {@code [start, end)} stands inside a quotation with no clause mark in it (a name). */
+    private boolean insideQuotedName(String view, int start, int end) {
+        for (var pair : nameQuotes.entries().entrySet()) {
+            String open = pair.getKey();
+            String close = pair.getValue();
+            int opening = -1;
+            for (int i = start - open.length(); i >= Math.max(0, start - MAX_QUOTED_NAME); i--) {
+                if (view.startsWith(open, i)) {
+                    opening = i;
+                    break;
+                }
+                if (CLAUSE_MARKS.indexOf(view.charAt(i)) >= 0 || view.startsWith(close, i)) {
+                    break;
+                }
+            }
+            if (opening < 0) {
+                continue;
+            }
+            for (int i = end; i < Math.min(view.length(), opening + MAX_QUOTED_NAME); i++) {
+                if (view.startsWith(close, i)) {
+                    return true;
+                }
+                if (CLAUSE_MARKS.indexOf(view.charAt(i)) >= 0) {
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     private static String longestUnitAt(Lexicon units, String text, int at) {

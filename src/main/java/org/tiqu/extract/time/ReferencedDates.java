@@ -10,8 +10,10 @@ import org.tiqu.rules.Rule;
 /**
  * Dates counted from the reference date rather than from a year: days (明天, 前天), months
  * (下个月, 去年本月十日), days counted back (5天前) and centuries (上世纪90年代). A day or month needs the reference
- * <em>date</em>; when only the year is known, or nothing, its unknown parts stay X
- * ({@code XXXX-XX-XX}, {@code XXXX-XX}), as ANNOTATION.md keeps {@code XXXX} for a year.
+ * <em>date</em>. Without one, a day or month word is counted from the day or month the text has
+ * just named ({@link DateFinding.Anchored}, resolved by {@link DateExtractor}: 5月份…本月 is May,
+ * 1月15日…今天 that day); with nothing named it is not a calendar point and is not marked (the dev
+ * gold leaves an unanchored 昨天 unmarked), nor is a day counted back (5天前) or a half (上个半年).
  */
 final class ReferencedDates {
 
@@ -49,15 +51,40 @@ final class ReferencedDates {
             case "relative-half" -> relativeHalf(m, reference);
             default -> null;
         };
-        return timex == null ? null : new DateFinding(m.span(), rule, YearRef.none(), y -> timex);
+        if (timex == null) {
+            DateFinding.Anchored anchored = reference == null ? anchored(rule.kind(), m) : null;
+            return anchored == null ? null : new DateFinding(m.span(), rule, YearRef.none(), y -> null, anchored);
+        }
+        return new DateFinding(m.span(), rule, YearRef.none(), y -> timex);
+    }
+
+    /** How a day or month word counts from the date the text names, or null when it is no such word. */
+    private DateFinding.Anchored anchored(String kind, RuleMatch m) {
+        if (kind.equals("relative-day")) {
+            String offset = dayWords.get(groups.group(m, "dayword"));
+            return offset == null ? null : new DateFinding.Anchored(true, Integer.parseInt(offset), 0, null);
+        }
+        if (kind.equals("relative-month")) {
+            String offset = monthWords.get(groups.group(m, "mrel"));
+            String yearWord = groups.group(m, "rel");
+            String yearOffset = yearWord == null ? "0" : yearWords.get(yearWord);
+            String dayText = groups.group(m, "d");
+            Integer day = dayText == null ? null : TimeNumerals.integer(dayText);
+            if (offset == null || yearOffset == null || "anaphor".equals(yearOffset)
+                    || dayText != null && (day == null || day < 1 || day > 31)) {
+                return null;
+            }
+            return new DateFinding.Anchored(false, Integer.parseInt(offset), Integer.parseInt(yearOffset), day);
+        }
+        return null;
     }
 
     private String relativeDay(RuleMatch m, LocalDate reference) {
         String offset = dayWords.get(groups.group(m, "dayword"));
-        if (offset == null) {
+        if (offset == null || reference == null) {
             return null;
         }
-        return reference == null ? "XXXX-XX-XX" : reference.plusDays(Integer.parseInt(offset)).toString();
+        return reference.plusDays(Integer.parseInt(offset)).toString();
     }
 
     private String relativeMonth(RuleMatch m, LocalDate reference) {
@@ -69,19 +96,14 @@ final class ReferencedDates {
         }
         String dayText = groups.group(m, "d");
         Integer day = dayText == null ? null : TimeNumerals.integer(dayText);
-        if (dayText != null && (day == null || day < 1 || day > 31)) {
+        if (reference == null || dayText != null && (day == null || day < 1 || day > 31)) {
             return null;
         }
-        String month;
-        if (reference == null) {
-            month = "XXXX-XX";
-        } else {
-            YearMonth ym = YearMonth.from(reference).plusYears(Integer.parseInt(yearOffset)).plusMonths(Integer.parseInt(offset));
-            if (day != null && !ym.isValidDay(day)) {
-                return null;
-            }
-            month = ym.toString();
+        YearMonth ym = YearMonth.from(reference).plusYears(Integer.parseInt(yearOffset)).plusMonths(Integer.parseInt(offset));
+        if (day != null && !ym.isValidDay(day)) {
+            return null;
         }
+        String month = ym.toString();
         return day == null ? month : month + String.format("-%02d", day);
     }
 
@@ -99,11 +121,8 @@ final class ReferencedDates {
     private String countedBack(RuleMatch m, LocalDate reference) {
         String unit = countedBackUnits.get(groups.group(m, "unit"));
         Integer n = TimeNumerals.integer(groups.group(m, "n"));
-        if (unit == null || n == null || n < 1) {
+        if (unit == null || n == null || n < 1 || reference == null) {
             return null;
-        }
-        if (reference == null) {
-            return "XXXX-XX-XX";
         }
         return switch (unit) {
             case "D" -> reference.minusDays(n).toString();

@@ -94,9 +94,9 @@ final class TimeNumerals {
 
     /** A year written digit by digit (二〇二四 → 2024), or a Chinese number (两千零四 → 2004); null otherwise. */
     static Integer chineseYear(String s) {
-        if (s.length() == 4 && s.chars().allMatch(c -> digitOf((char) c) >= 0)) {
+        if ((s.length() == 3 || s.length() == 4) && s.chars().allMatch(c -> digitOf((char) c) >= 0)) {
             int year = 0;
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < s.length(); i++) {
                 year = year * 10 + digitOf(s.charAt(i));
             }
             return year;

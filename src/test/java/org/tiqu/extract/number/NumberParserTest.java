@@ -32,7 +32,8 @@ class NumberParserTest {
             "五亿零六, 500000006", "四千万零六千, 40006000", "一百零十万, 1100000", "一万五千亿, 1500000000000",
             "5万4千6百, 54600", "5亿1万4千6百, 500014600", "1千零20, 1020", "2千零30万, 20300000",
             "负三十二, -32", "-10000, -10000", "負四十五億零四百零四萬, -4504040000",
-            "两千万点五五四四, 20000000.5544"
+            "两千万点五五四四, 20000000.5544",
+            "9 946万, 99460000", "'15 000', 15000", "'1 234 567.5', 1234567.5", "7666.25 万, 76662500", "1·8, 1.8"
     })
     void readsNumeralsExactly(String numeral, String expected) {
         String folded = MatchView.of(numeral).text(); // the parser reads the match view
@@ -40,7 +41,7 @@ class NumberParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"万", "亿", "三四十", "两两", "", "点五", "3万4万5", "五元"})
+    @ValueSource(strings = {"万", "亿", "三四十", "两两", "", "点五", "3万4万5", "五元", "12 34", "1 2"})
     void refusesWhatIsNoNumeral(String text) {
         assertThrows(NumberFormatException.class, () -> NumberParser.parse(text));
     }

@@ -92,6 +92,26 @@ class TimeReferenceInferenceTest {
         assertEquals("2019", timex(r, "今年"));
     }
 
+    @Test
+    void thisYearFollowsASeriesOfReportedYears() {
+        DocumentResult r = TestPipelines.run("今年上半年，全市财政收入保持较快增长。\n全市财政总收入一年一个新台阶，2004年为113.63亿元，"
+                + "2005年为135.14亿元，2006年为165.11亿元，2007年为209.44亿元，预计今年仍将保持增长态势。\n上年同期为1亿元。", null);
+        assertEquals(2008, r.document().reference().year());
+        assertTrue(r.document().reference().how().startsWith("inferred: year after the reported series 2004–2007"),
+                r.document().reference().how());
+        assertEquals("2008-H1", timex(r, "今年上半年"));
+        assertEquals("2007", timex(r, "上年"));
+    }
+
+    @Test
+    void aForecastThisYearFollowsTheYearReportedBeforeIt() {
+        DocumentResult r = TestPipelines.run("2023年园区实现营收100亿元，预计今年将达到120亿元。", null);
+        assertEquals(2024, r.document().reference().year());
+        assertEquals("2024", timex(r, "今年"));
+        DocumentResult half = TestPipelines.run("2024年上半年园区实现营收50亿元，预计今年将达到120亿元。", null);
+        assertEquals(2024, half.document().reference().year(), "a half reported: the year is still under way");
+    }
+
     static String timex(DocumentResult r, String text) {
         return r.mentions().stream()
                 .filter(m -> m.type() == RecordType.DATE && m.text().equals(text))
