@@ -73,6 +73,7 @@ public final class DateExtractor implements Extractor {
         Integer lastYear = null;
         List<Candidate> out = new ArrayList<>();
         for (DateFinding f : find(document)) {
+            document.deadline().check();
             int paragraph = paragraphOf(document, f.span());
             Integer year = switch (f.year().kind()) {
                 case EXPLICIT -> f.year().value();
