@@ -84,6 +84,15 @@ final class MatchAlphabet {
             java.util.Arrays.fill(next, -1);
         }
 
+        /**
+         * Where the run of the last start asked ends: when that start could not match for want of
+         * a requirement, no later start before this can either (the run from it is part of the
+         * run from the start asked), so they need not be asked.
+         */
+        int runEnd() {
+            return runEnd;
+        }
+
         /** As {@link MatchAlphabet#mayMatchFrom}; {@code start} must not be less than the last one asked. */
         boolean mayMatchFrom(int start) {
             if (start >= runEnd) {

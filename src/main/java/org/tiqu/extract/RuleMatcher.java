@@ -206,6 +206,7 @@ public final class RuleMatcher {
                 continue; // find() does not start inside a surrogate pair either
             }
             if (alphabet != null && !alphabet.mayMatchFrom(p)) {
+                next = Math.max(next, alphabet.runEnd()); // the rest of the run lacks the same requirement
                 continue;
             }
             m.region(p, length);
