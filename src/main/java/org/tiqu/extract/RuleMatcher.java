@@ -82,6 +82,7 @@ public final class RuleMatcher {
             if (rule.pattern() == null) {
                 return;
             }
+            document.deadline().check(); // the guarded text checks only every few thousand reads
             for (int i = 0; i < rules.length; i++) {
                 if (rules[i] == rule) {
                     run(rule, starts[i], candidates[i], document, onMatch);
