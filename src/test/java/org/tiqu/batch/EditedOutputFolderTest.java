@@ -3,7 +3,6 @@ package org.tiqu.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import org.tiqu.audit.Auditor;
 import org.tiqu.cli.Main;
 import org.tiqu.output.ManifestJournal;
 import org.tiqu.testing.TestPipelines;
+import org.tiqu.testing.TiquCommand;
 
 /**
  * Cases 7 and 10: an output folder edited or damaged by hand. A path read from the manifest or
@@ -42,15 +42,9 @@ class EditedOutputFolderTest {
     }
 
     private int tiqu(String... args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.run(args);
-        } finally {
-            System.setErr(saved);
-            stderr = err.toString(StandardCharsets.UTF_8);
-        }
+        TiquCommand.Result result = TiquCommand.run(args);
+        stderr = result.stderr();
+        return result.exitCode();
     }
 
     @Test

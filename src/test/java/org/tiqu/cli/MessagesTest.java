@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.tiqu.testing.TiquCommand;
 import org.tiqu.testing.TiquProcess;
 
 /** Case 10: every refusal names the file and the reason, with the exit code the README gives. */
@@ -25,15 +23,9 @@ class MessagesTest {
     private String stderr;
 
     private int tiqu(String... args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.run(args);
-        } finally {
-            System.setErr(saved);
-            stderr = err.toString(StandardCharsets.UTF_8);
-        }
+        TiquCommand.Result result = TiquCommand.run(args);
+        stderr = result.stderr();
+        return result.exitCode();
     }
 
     @Test
