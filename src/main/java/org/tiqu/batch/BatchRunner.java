@@ -173,6 +173,9 @@ public final class BatchRunner {
             log.println("tiqu: " + gone + " source(s) in the manifest are gone; their records are kept (--prune removes them)");
         }
         Map<String, String> idClashes = claimIds(run, planned);
+        // Read before any worker writes the entries.
+        Map<String, DocumentEntry> previousEntries = new HashMap<>();
+        planned.forEach(p -> previousEntries.put(p.source(), run.entries.get(p.source())));
 
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "tiqu-worker");
@@ -183,7 +186,7 @@ public final class BatchRunner {
         int submitted = 0;
         try (Progress progress = Progress.of(options.progressBar(), planned.size(), log)) {
             for (Planned p : planned) {
-                DocumentEntry previous = run.entries.get(p.source());
+                DocumentEntry previous = previousEntries.get(p.source());
                 String clash = idClashes.get(p.source());
                 if (clash != null) {
                     Result failed = failed(run, p, previous, DocumentEntry.failed(null, p.source(), null, p.format(), clash), 0);
@@ -259,8 +262,10 @@ public final class BatchRunner {
         for (Planned p : planned) {
             String owner = idOwners.putIfAbsent(p.id(), p.source());
             if (owner != null && !owner.equals(p.source())) {
+                boolean ownerGone = !Files.exists(run.out.resolve(owner).normalize());
                 clashes.put(p.source(), "document id '" + p.id() + "' is already taken by " + owner
-                        + " (give the folder that holds both as the input, so that their ids keep their folders)");
+                        + (ownerGone ? ", whose source is gone (--prune removes its records)"
+                                : " (give the folder that holds both as the input, so that their ids keep their folders)"));
             } else {
                 own(run, p.recordsPath(), p.source());
                 own(run, p.textPath(), p.source());
