@@ -23,7 +23,17 @@ public record AuditIssue(Kind kind, String doc, int line, String message) {
         /** A record's offsets fall outside its source. */
         OUT_OF_BOUNDS,
         /** A record's text is not the source slice at its offsets. */
-        TEXT_MISMATCH
+        TEXT_MISMATCH,
+        /** The manifest cannot be read at all. */
+        BAD_MANIFEST,
+        /** A manifest entry contradicts itself or points outside the output folder. */
+        BAD_ENTRY,
+        /** A records file is not the one the manifest recorded: its sha256 or its number of records differ. */
+        RECORDS_CHANGED,
+        /** A records or text file that no document of the manifest lists. */
+        UNLISTED_FILE,
+        /** Extracting the source again ({@code --deep}) gives other records than the records file holds. */
+        EXTRACTION_DIFFERS
     }
 
     @Override

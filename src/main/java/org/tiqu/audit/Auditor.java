@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tiqu.audit.AuditIssue.Kind;
 import org.tiqu.output.DocumentEntry;
 import org.tiqu.output.Manifest;
+import org.tiqu.output.OutputFolderException;
+import org.tiqu.output.OutputPaths;
+import org.tiqu.output.RecordJson;
+import org.tiqu.pipeline.Pipeline;
 import org.tiqu.source.HtmlArticle;
 import org.tiqu.source.SourceException;
 import org.tiqu.source.SourceReader;
@@ -27,19 +33,48 @@ import org.tiqu.text.Span;
  * source slice at {@code begin:end} in code points. For an HTML source the slice is of
  * the article text, which is extracted again and must equal the text saved beside the
  * records.
+ *
+ * <p>The output folder is also proved against its own manifest, so that an edit shows
+ * even where the text still matches: each records file must have the sha256 and the
+ * number of records the manifest recorded (a changed value, a deleted line, an emptied
+ * file), no records or text file may lie there unlisted, a failed entry names no records,
+ * and no path of the manifest leads outside the folder. With a pipeline ({@code --deep})
+ * each source is extracted again and must give exactly its records file.
  */
 public final class Auditor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The time one document may take when it is extracted again. */
+    private static final Duration DEEP_BUDGET = Duration.ofMinutes(2);
+
     public AuditReport audit(Path outDir) throws IOException {
-        Manifest manifest = Manifest.read(outDir);
+        return audit(outDir, null);
+    }
+
+    /**
+     * The audit; with {@code deep} (the pipeline of the current rules and code), each source is
+     * also extracted again and compared with its records file.
+     */
+    public AuditReport audit(Path outDir, Pipeline deep) throws IOException {
+        if (Files.isDirectory(outDir)) {
+            outDir = outDir.toRealPath(); // sources are recorded relative to the folder's real place
+        }
+        Manifest manifest;
+        try {
+            manifest = Manifest.read(outDir);
+        } catch (OutputFolderException e) {
+            return new AuditReport(0, 0, List.of(new AuditIssue(Kind.BAD_MANIFEST, "-", 0, e.getMessage())));
+        }
         List<AuditIssue> issues = new ArrayList<>();
         int documents = 0;
         int records = 0;
         SourceReader reader = new SourceReader();
         HtmlArticle html = new HtmlArticle();
         for (DocumentEntry entry : manifest.documents()) {
+            if (!entryIsSound(outDir, entry, issues)) {
+                continue;
+            }
             if (!entry.ok()) {
                 continue;
             }
@@ -69,14 +104,107 @@ public final class Auditor {
                         + " is not the article text extracted from " + sourcePath + " (missing or edited)"));
                 continue;
             }
-            Path recordsPath = outDir.resolve(entry.records());
+            Path recordsPath = outDir.resolve(entry.records()).normalize();
             if (!Files.isRegularFile(recordsPath)) {
                 issues.add(new AuditIssue(Kind.MISSING_RECORDS, entry.doc(), 0, "records not found: " + recordsPath));
                 continue;
             }
+            checkRecordsFile(entry, recordsPath, issues);
             records += auditRecords(entry.doc(), new CodePointText(source.text()), recordsPath, issues);
+            if (deep != null) {
+                compareWithExtraction(deep, entry, source, recordsPath, issues);
+            }
         }
+        checkUnlistedFiles(outDir, manifest, issues);
         return new AuditReport(documents, records, List.copyOf(issues));
+    }
+
+    /**
+     * Whether {@code entry} can be audited: its paths stay inside the output folder (an edited
+     * manifest could otherwise have any file read), and a failed entry names no records (a
+     * status flipped to failed would otherwise hide a document from the audit).
+     */
+    private static boolean entryIsSound(Path outDir, DocumentEntry entry, List<AuditIssue> issues) {
+        String problem = OutputPaths.problemOf(outDir, entry);
+        if (problem != null) {
+            issues.add(new AuditIssue(Kind.BAD_ENTRY, entry.doc(), 0, problem));
+            return false;
+        }
+        if (!entry.ok() && (entry.records() != null || entry.recordCount() > 0 || entry.error() == null)) {
+            issues.add(new AuditIssue(Kind.BAD_ENTRY, entry.doc(), 0, "status '" + entry.status()
+                    + "' but the entry names records or no error: the manifest was edited"));
+            return false;
+        }
+        return true;
+    }
+
+    /** The records file must be the one the batch wrote: its sha256 and its number of records. */
+    private static void checkRecordsFile(DocumentEntry entry, Path recordsPath, List<AuditIssue> issues) throws IOException {
+        byte[] bytes = Files.readAllBytes(recordsPath);
+        if (entry.recordsSha256() != null && !entry.recordsSha256().equals(SourceReader.sha256(bytes))) {
+            issues.add(new AuditIssue(Kind.RECORDS_CHANGED, entry.doc(), 0, recordsPath
+                    + " is not the file the batch wrote (sha256 " + SourceReader.sha256(bytes) + ", manifest "
+                    + entry.recordsSha256() + ")"));
+        }
+        long lines = new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+        if (lines != entry.recordCount()) {
+            issues.add(new AuditIssue(Kind.RECORDS_CHANGED, entry.doc(), 0, recordsPath + " holds " + lines
+                    + " records, the manifest counts " + entry.recordCount()));
+        }
+    }
+
+    /** Every records and text file under the output folder must belong to a document of the manifest. */
+    private static void checkUnlistedFiles(Path outDir, Manifest manifest, List<AuditIssue> issues) throws IOException {
+        java.util.Set<Path> listed = new java.util.HashSet<>();
+        for (DocumentEntry e : manifest.documents()) {
+            if (e.ok() && OutputPaths.problemOf(outDir, e) == null) {
+                listed.add(outDir.resolve(e.records()).normalize());
+                if (e.text() != null) {
+                    listed.add(outDir.resolve(e.text()).normalize());
+                }
+            }
+        }
+        for (String folder : List.of(OutputPaths.RECORDS, OutputPaths.TEXT)) {
+            Path dir = outDir.resolve(folder);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    boolean temporary = f.getFileName().toString().startsWith(".");
+                    if (!temporary && !listed.contains(f.normalize())) {
+                        issues.add(new AuditIssue(Kind.UNLISTED_FILE, outDir.relativize(f).toString(), 0,
+                                "no document of the manifest lists this file"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code --deep}: the records the current pipeline makes of the source must be the records file, byte for byte. */
+    private static void compareWithExtraction(Pipeline pipeline, DocumentEntry entry, SourceText source, Path recordsPath,
+                                              List<AuditIssue> issues) throws IOException {
+        LocalDate referenceDate = entry.referenceDate() == null ? null : LocalDate.parse(entry.referenceDate());
+        java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+        try {
+            RecordJson.writeLines(pipeline.process(source, referenceDate, DEEP_BUDGET).records(), again);
+        } catch (RuntimeException e) {
+            issues.add(new AuditIssue(Kind.EXTRACTION_DIFFERS, entry.doc(), 0, "cannot be extracted again: " + e.getMessage()));
+            return;
+        }
+        List<String> expected = again.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> actual = Files.readString(recordsPath, StandardCharsets.UTF_8).lines().toList();
+        if (expected.equals(actual)) {
+            return;
+        }
+        int line = 0;
+        while (line < expected.size() && line < actual.size() && expected.get(line).equals(actual.get(line))) {
+            line++;
+        }
+        String made = pipeline.rules().sha256().equals(entry.rulesSha256()) ? "" : " (the records were made with other rules)";
+        issues.add(new AuditIssue(Kind.EXTRACTION_DIFFERS, entry.doc(), line + 1, "extracting " + entry.source()
+                + " again gives " + expected.size() + " records, the file holds " + actual.size()
+                + "; first difference here" + made + ": " + (line < expected.size() ? expected.get(line) : "(no more records)")));
     }
 
     /** The offsets of an HTML source count the saved extracted text, which must be what the source gives today. */

@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +26,14 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.tiqu.TiquException;
+import org.tiqu.document.Deadline;
 import org.tiqu.output.AtomicFiles;
 import org.tiqu.output.DocumentEntry;
 import org.tiqu.output.Manifest;
 import org.tiqu.output.ManifestJournal;
 import org.tiqu.output.MetricsCsv;
+import org.tiqu.output.OutputFolderException;
+import org.tiqu.output.OutputPaths;
 import org.tiqu.output.RecordJson;
 import org.tiqu.output.html.AuditPage;
 import org.tiqu.pipeline.DocumentResult;
@@ -41,8 +48,10 @@ import org.tiqu.source.SourceText;
  * Runs the pipeline over a folder of sources, incrementally and in parallel.
  *
  * <ul>
- * <li>A source whose bytes, rules, code and {@code --reference-date} are those the manifest
- *     recorded is skipped; its entry and records stay. Changed sources are redone.</li>
+ * <li>One run at a time writes an output folder ({@link OutputLock}); the folder is known by
+ *     its real path, so a link to it is the same folder.</li>
+ * <li>A source whose bytes, rules, code, {@code --reference-date} and document id are those the
+ *     manifest recorded is skipped; its entry and records stay. Changed sources are redone.</li>
  * <li>Workers share the one loaded pipeline. Each writes its document's files atomically,
  *     then its entry to the {@link ManifestJournal}; the manifest is rewritten every few
  *     seconds and at the end. A run killed at any point leaves only whole files, and the
@@ -51,8 +60,12 @@ import org.tiqu.source.SourceText;
  * <li>Nothing written depends on the order documents finish in: the manifest lists
  *     entries by source path, so output is byte for byte the same for any thread count.</li>
  * <li>Records of sources that are gone are removed only with {@code prune}.</li>
+ * <li>Every document runs within its time budget, from reading its file to writing its
+ *     records; one that overruns, runs out of heap or of stack fails alone.</li>
  * </ul>
- * At the end {@code metrics.csv} and {@code audit.html} are written from the whole manifest.
+ * At the end {@code metrics.csv} and {@code audit.html} are made from the whole manifest
+ * ({@link DerivedFiles}), before the journal is cleared: a run stopped in between leaves the
+ * journal, or a stale stamp, and the next run makes them again.
  */
 public final class BatchRunner {
 
@@ -64,17 +77,22 @@ public final class BatchRunner {
     private final PrintStream log;
     private final SourceReader reader = new SourceReader();
     private final HtmlArticle html = new HtmlArticle();
-    private final ManifestJournal journal;
     /** How often a running batch rewrites the whole manifest; the journal holds every document at once. */
     private static final long MANIFEST_INTERVAL_NANOS = 2_000_000_000L;
     private long lastManifestWrite = System.nanoTime();
+
+    /**
+     * A named moment of the run at which a test may stop the process as kill -9 would
+     * ({@code -Dtiqu.test.haltAt=after-manifest}): the randomised kill test cannot hit the few
+     * milliseconds of the final phase on purpose. Never set outside tests.
+     */
+    private static final String HALT_AT = System.getProperty("tiqu.test.haltAt");
 
     public BatchRunner(Pipeline pipeline, Path outDir, PrintStream log, BatchOptions options) {
         this.pipeline = pipeline;
         this.outDir = outDir;
         this.options = options;
         this.log = log;
-        this.journal = new ManifestJournal(outDir);
     }
 
     /** A batch with the default options: all cores, no pruning, log lines. */
@@ -85,25 +103,80 @@ public final class BatchRunner {
     /** What became of one source in this run. */
     private enum Outcome { DONE, SKIPPED, FAILED }
 
-    private record Result(Path file, DocumentEntry entry, Outcome outcome) {
+    private record Result(Path file, DocumentEntry entry, Outcome outcome, long nanos) {
+    }
+
+    /** One run over one output folder, holding its lock. */
+    private final class Run {
+        final Path out;
+        final ManifestJournal journal;
+        final TreeMap<String, DocumentEntry> entries;
+        final boolean journalHadEntries;
+        final List<Result> results = new ArrayList<>();
+        /** Output paths (records, text) by the source that owns them in this run or keeps them. */
+        final Map<String, String> pathOwners = new HashMap<>();
+
+        Run(Path out) throws IOException {
+            this.out = out;
+            this.journal = new ManifestJournal(out);
+            this.entries = new TreeMap<>();
+            if (Manifest.exists(out)) {
+                Manifest.read(out).documents().forEach(e -> entries.put(e.source(), e));
+            }
+            List<DocumentEntry> journaled = journal.entries(problem -> log.println("tiqu: " + problem));
+            journaled.forEach(e -> entries.put(e.source(), e));
+            this.journalHadEntries = !journaled.isEmpty();
+            for (DocumentEntry e : entries.values()) {
+                String problem = OutputPaths.problemOf(out, e);
+                if (problem != null) {
+                    throw new OutputFolderException(out.resolve(Manifest.FILE_NAME) + ": document '" + e.doc() + "': "
+                            + problem + "; the manifest or its journal was edited: restore it, or move it away to start afresh");
+                }
+            }
+        }
     }
 
     public BatchSummary run(List<Path> inputs) throws IOException {
         long start = System.nanoTime();
-        Files.createDirectories(outDir);
-        removeLeftoverTemporaries();
-        TreeMap<String, DocumentEntry> entries = knownEntries(outDir);
-        List<Path> files = InputFiles.expand(inputs);
-        Map<String, String> idOwners = new HashMap<>();
-        entries.values().stream().filter(e -> e.doc() != null && e.ok())
-                .forEach(e -> idOwners.putIfAbsent(e.doc(), e.source()));
+        Path out = openOutputFolder();
+        try (OutputLock lock = OutputLock.exclusive(out)) {
+            return run(new Run(out), inputs, start);
+        }
+    }
 
-        List<Result> results = new ArrayList<>();
-        int pruned = options.prune() ? prune(entries, idOwners) : 0;
-        long gone = entries.keySet().stream().filter(source -> !Files.exists(outDir.resolve(source).normalize())).count();
+    /** The output folder, made when missing, by its real path. */
+    private Path openOutputFolder() {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new OutputFolderException(outDir + " is a file, not a folder: give a folder to --out");
+        }
+        try {
+            Files.createDirectories(outDir);
+            return outDir.toRealPath();
+        } catch (IOException e) {
+            throw new OutputFolderException("cannot make the output folder " + outDir + ": " + IoReasons.of(e), e);
+        }
+    }
+
+    private BatchSummary run(Run run, List<Path> inputs, long start) throws IOException {
+        removeLeftoverTemporaries(run.out);
+        InputFiles.Selection selection = InputFiles.select(inputs, run.out);
+        selection.passedOver().forEach(note -> log.println("tiqu: not read: " + note));
+        Map<Path, String> knownSources = knownSourcesByRealPath(run);
+        List<Planned> planned = new ArrayList<>();
+        for (InputFiles.Input input : selection.files()) {
+            String source = knownSources.getOrDefault(InputFiles.realOrAbsolute(input.path()), relative(run.out, input.path()));
+            planned.add(new Planned(input.path(), source, input.id(), formatOf(input.path())));
+        }
+        int pruned = options.prune() ? prune(run) : 0;
+        long gone = run.entries.keySet().stream().filter(source -> !Files.exists(run.out.resolve(source).normalize())).count();
         if (gone > 0) {
             log.println("tiqu: " + gone + " source(s) in the manifest are gone; their records are kept (--prune removes them)");
         }
+        Map<String, String> idClashes = claimIds(run, planned);
+        // Read before any worker writes the entries.
+        Map<String, DocumentEntry> previousEntries = new HashMap<>();
+        planned.forEach(p -> previousEntries.put(p.source(), run.entries.get(p.source())));
+
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "tiqu-worker");
             t.setDaemon(true);
@@ -111,25 +184,22 @@ public final class BatchRunner {
         });
         ExecutorCompletionService<Result> completion = new ExecutorCompletionService<>(workers);
         int submitted = 0;
-        try (Progress progress = Progress.of(options.progressBar(), files.size(), log)) {
-            for (Path file : files) {
-                String source = relative(file);
-                String id = SourceReader.idOf(file);
-                String owner = idOwners.putIfAbsent(id, source);
-                if (owner != null && !owner.equals(source)) {
-                    Result clash = new Result(file, DocumentEntry.failed(null, source, null, formatOf(file),
-                            "document id '" + id + "' is already taken by " + owner), Outcome.FAILED);
-                    synchronized (entries) {
-                        record(clash, entries, results, progress);
+        try (Progress progress = Progress.of(options.progressBar(), planned.size(), log)) {
+            for (Planned p : planned) {
+                DocumentEntry previous = previousEntries.get(p.source());
+                String clash = idClashes.get(p.source());
+                if (clash != null) {
+                    Result failed = failed(run, p, previous, DocumentEntry.failed(null, p.source(), null, p.format(), clash), 0);
+                    synchronized (run.entries) {
+                        record(run, failed, progress);
                     }
                     continue;
                 }
-                DocumentEntry previous = entries.get(source);
                 completion.submit(() -> {
-                    Result result = processWithinMemory(file, source, id, previous);
+                    Result result = processWithinLimits(run, p, previous);
                     // In the worker, right after its files: a document is in the manifest as soon as it is done.
-                    synchronized (entries) {
-                        record(result, entries, results, progress);
+                    synchronized (run.entries) {
+                        record(run, result, progress);
                     }
                     return result;
                 });
@@ -141,22 +211,104 @@ public final class BatchRunner {
         } finally {
             workers.shutdownNow();
         }
-        boolean changed = pruned > 0 || results.stream().anyMatch(r -> r.outcome() != Outcome.SKIPPED);
-        if (changed || !journal.entries().isEmpty()) {
-            manifest(entries).write(outDir);
-        }
-        journal.clear();
-        if (changed || !Files.isRegularFile(outDir.resolve(MetricsCsv.FILE_NAME))
-                || !Files.isRegularFile(outDir.resolve(AuditPage.FILE_NAME))) {
-            // Made from the whole manifest; when no entry changed they are as they were.
-            Manifest manifest = manifest(entries);
-            MetricsCsv.write(outDir, manifest);
-            AuditPage.write(outDir, manifest);
-        }
-        return summarise(results, pruned, Duration.ofNanos(System.nanoTime() - start));
+        finish(run, pruned);
+        return summarise(run.results, pruned, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Called with {@code entries} locked: adds a document's outcome and rewrites the manifest when it changed. */
+    /** A source of this run: its file, its key in the manifest, its document id and format. */
+    private record Planned(Path file, String source, String id, String format) {
+        String recordsPath() {
+            return OutputPaths.recordsOf(id);
+        }
+
+        String textPath() {
+            return format.equals(DocumentEntry.FORMAT_HTML) ? OutputPaths.textOf(id) : null;
+        }
+    }
+
+    /**
+     * The manifest's sources by the real path of their file, so that a source is recognised
+     * however its path was written when it was recorded (through a link to the output folder,
+     * by an older tiqu).
+     */
+    private static Map<Path, String> knownSourcesByRealPath(Run run) {
+        Map<Path, String> known = new HashMap<>();
+        for (String source : run.entries.keySet()) {
+            Path file = run.out.resolve(source).normalize();
+            if (Files.exists(file)) {
+                known.putIfAbsent(InputFiles.realOrAbsolute(file), source);
+            }
+        }
+        return known;
+    }
+
+    /**
+     * Gives each planned source its document id and output paths, unless a document the run
+     * keeps (a source not among its inputs) or an earlier input holds them; returns the
+     * sources that cannot have theirs, with the reason.
+     */
+    private Map<String, String> claimIds(Run run, List<Planned> planned) {
+        Map<String, String> idOwners = new HashMap<>();
+        java.util.Set<String> ofThisRun = new java.util.HashSet<>();
+        planned.forEach(p -> ofThisRun.add(p.source()));
+        for (DocumentEntry e : run.entries.values()) {
+            if (!ofThisRun.contains(e.source()) && e.ok() && e.doc() != null) {
+                idOwners.putIfAbsent(e.doc(), e.source());
+                own(run, e.records(), e.source());
+                own(run, e.text(), e.source());
+            }
+        }
+        Map<String, String> clashes = new HashMap<>();
+        for (Planned p : planned) {
+            String owner = idOwners.putIfAbsent(p.id(), p.source());
+            if (owner != null && !owner.equals(p.source())) {
+                boolean ownerGone = !Files.exists(run.out.resolve(owner).normalize());
+                clashes.put(p.source(), "document id '" + p.id() + "' is already taken by " + owner
+                        + (ownerGone ? ", whose source is gone (--prune removes its records)"
+                                : " (give the folder that holds both as the input, so that their ids keep their folders)"));
+            } else {
+                own(run, p.recordsPath(), p.source());
+                own(run, p.textPath(), p.source());
+            }
+        }
+        return clashes;
+    }
+
+    private static void own(Run run, String path, String source) {
+        if (path != null) {
+            run.pathOwners.putIfAbsent(path, source);
+        }
+    }
+
+    /**
+     * Writes the manifest when anything changed, then the files made from it when they do not
+     * match it, and only then clears the journal: a run stopped anywhere in this leaves the
+     * journal or a stale stamp, and the next run finishes the job.
+     */
+    private void finish(Run run, int pruned) throws IOException {
+        boolean changed = pruned > 0 || run.journalHadEntries
+                || run.results.stream().anyMatch(r -> r.outcome() != Outcome.SKIPPED);
+        Manifest manifest = manifest(run.entries);
+        if (changed || !Manifest.exists(run.out)) {
+            manifest.write(run.out);
+        }
+        haltAt("after-manifest");
+        if (changed || !DerivedFiles.upToDate(run.out)) {
+            MetricsCsv.write(run.out, manifest);
+            haltAt("after-metrics");
+            AuditPage.write(run.out, manifest);
+            DerivedFiles.stamp(run.out);
+        }
+        haltAt("before-journal-clear");
+        run.journal.clear();
+    }
+
+    private static void haltAt(String point) {
+        if (point.equals(HALT_AT)) {
+            Runtime.getRuntime().halt(137);
+        }
+    }
+
     /** What is known of an output folder: the manifest, read over by the journal of a run that did not finish. */
     static TreeMap<String, DocumentEntry> knownEntries(Path outDir) throws IOException {
         TreeMap<String, DocumentEntry> entries = new TreeMap<>();
@@ -167,20 +319,21 @@ public final class BatchRunner {
         return entries;
     }
 
-    private void record(Result result, TreeMap<String, DocumentEntry> entries, List<Result> results,
-                        Progress progress) {
-        results.add(result);
-        entries.put(result.entry().source(), result.entry());
+    /** Called with {@code run.entries} locked: adds a document's outcome and journals it when it changed. */
+    private void record(Run run, Result result, Progress progress) {
+        run.results.add(result);
+        run.entries.put(result.entry().source(), result.entry());
         if (result.outcome() != Outcome.SKIPPED) {
             try {
-                journal.record(result.entry());
+                run.journal.record(result.entry());
                 // The manifest itself follows now and then, for whoever watches the run.
                 if (System.nanoTime() - lastManifestWrite > MANIFEST_INTERVAL_NANOS) {
-                    manifest(entries).write(outDir);
+                    manifest(run.entries).write(run.out);
                     lastManifestWrite = System.nanoTime();
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot record " + result.entry().source() + " in " + outDir, e);
+                throw new UncheckedIOException("cannot record " + result.entry().source() + " in " + run.out
+                        + ": " + IoReasons.of(e), e);
             }
         }
         if (result.outcome() == Outcome.FAILED) {
@@ -199,7 +352,7 @@ public final class BatchRunner {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
-            // processOne turns every document's failure into a failed entry; this is a bug.
+            // processWithinLimits turns every document's failure into a failed entry; this is a bug.
             throw new IllegalStateException("batch worker died", e.getCause());
         }
     }
@@ -214,123 +367,188 @@ public final class BatchRunner {
     }
 
     /**
-     * {@link #processOne}, with running out of heap on one document (a pathological file with
-     * a million records) made that document's failure instead of the batch's: what it held is
-     * garbage once the stack unwinds, and the next document starts afresh.
+     * {@link #processOne}, with what one document can do to the JVM made that document's
+     * failure instead of the batch's: running out of heap (a file with a million records) or
+     * of stack (a pattern recursing over a run of ten thousand list items). What it held is
+     * garbage once the stack unwinds, and the next document starts afresh. Any other error
+     * thrown for one document fails it with its name, so that the manifest is still written.
      */
-    private Result processWithinMemory(Path file, String source, String id, DocumentEntry previous) {
+    private Result processWithinLimits(Run run, Planned p, DocumentEntry previous) {
+        long start = System.nanoTime();
+        String why;
         try {
-            return processOne(file, source, id, previous);
+            return processOne(run, p, previous, start);
         } catch (OutOfMemoryError e) {
             long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-            return failed(file, previous, DocumentEntry.failed(id, source, null, formatOf(file),
-                    "out of memory: the document needs more than the " + maxMb + " MB heap"
-                            + " (set a larger one with TIQU_JAVA_OPTS=\"-Xmx2g\" and run again)"));
+            why = "out of memory: the document needs more than the " + maxMb + " MB heap"
+                    + " (set a larger one with TIQU_JAVA_OPTS=\"-Xmx2g\" and run again)";
+        } catch (StackOverflowError e) {
+            why = "out of stack: a pattern recursed too deeply on a very long run of list items or numbers"
+                    + " (a larger stack: TIQU_JAVA_OPTS=\"-Xss64m\")";
+        } catch (LinkageError | AssertionError e) {
+            why = "internal error: " + e;
         }
+        return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), null, p.format(), why),
+                System.nanoTime() - start);
     }
 
     /** Runs on a worker thread: never throws, a document's failure becomes a failed entry. */
-    private Result processOne(Path file, String source, String id, DocumentEntry previous) {
-        String format = formatOf(file);
+    private Result processOne(Run run, Planned p, DocumentEntry previous, long start) {
+        Deadline deadline = Deadline.after(options.budget());
+        Path file = p.file();
+        if (!Files.isRegularFile(file)) {
+            String why = Files.exists(file) ? "not a regular file (a folder, pipe, socket or device)" : "no such file";
+            return failed(run, p, previous, DocumentEntry.failed(null, p.source(), null, p.format(), "unreadable: " + why),
+                    System.nanoTime() - start);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return failed(file, previous, DocumentEntry.failed(null, source, null, format,
-                    "unreadable: cannot read " + file + ": " + e.getMessage()));
+            return failed(run, p, previous, DocumentEntry.failed(null, p.source(), null, p.format(),
+                    "unreadable: " + IoReasons.of(e)), System.nanoTime() - start);
         }
         String sha256 = SourceReader.sha256(bytes);
-        if (unchanged(previous, sha256)) {
-            return new Result(file, previous, Outcome.SKIPPED);
+        if (unchanged(run, p, previous, sha256)) {
+            return new Result(file, previous, Outcome.SKIPPED, System.nanoTime() - start);
         }
         SourceText text;
         try {
-            text = HtmlArticle.isHtml(file) ? html.read(id, file, bytes) : reader.decode(id, file, bytes);
+            text = p.textPath() != null ? html.read(p.id(), file, bytes) : reader.decode(p.id(), file, bytes);
         } catch (SourceException e) {
-            return failed(file, previous, DocumentEntry.failed(id, source, sha256, format,
-                    e.reason().name().toLowerCase() + ": " + e.getMessage()));
+            return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), sha256, p.format(),
+                    e.reason().name().toLowerCase() + ": " + e.getMessage()), System.nanoTime() - start);
         }
         try {
-            DocumentResult result = pipeline.process(text, options.referenceDate(), options.budget());
+            DocumentResult result = pipeline.process(text, options.referenceDate(), deadline);
             List<Record> records = result.records();
-            String textPath = null;
-            if (format.equals(DocumentEntry.FORMAT_HTML)) {
-                textPath = "text/" + id + ".txt";
-                AtomicFiles.write(outDir.resolve(textPath), text.text().getBytes(StandardCharsets.UTF_8));
+            if (p.textPath() != null) {
+                AtomicFiles.write(run.out.resolve(p.textPath()), text.text().getBytes(StandardCharsets.UTF_8));
             }
-            String recordsPath = "records/" + id + ".jsonl";
-            AtomicFiles.write(outDir.resolve(recordsPath), out -> RecordJson.writeLines(records, out));
+            MessageDigest sha = sha256();
+            AtomicFiles.write(run.out.resolve(p.recordsPath()), out -> {
+                DigestOutputStream digesting = new DigestOutputStream(out, sha);
+                RecordJson.writeLines(records, digesting, deadline);
+                digesting.flush();
+            });
             Map<String, Integer> counts = new LinkedHashMap<>();
             records.forEach(r -> counts.merge(r.type().name(), 1, Integer::sum));
-            DocumentEntry entry = new DocumentEntry(id, source, sha256, format, text.encoding(), text.hadBom(),
-                    textPath == null ? DocumentEntry.OFFSETS_SOURCE : DocumentEntry.OFFSETS_TEXT, textPath,
-                    DocumentEntry.OK, recordsPath, counts, result.document().reference(),
-                    pipeline.rules().sha256(), CodeDigest.value(), referenceDate(), null);
-            return new Result(file, entry, Outcome.DONE);
+            DocumentEntry entry = new DocumentEntry(p.id(), p.source(), sha256, p.format(), text.encoding(), text.hadBom(),
+                    p.textPath() == null ? DocumentEntry.OFFSETS_SOURCE : DocumentEntry.OFFSETS_TEXT, p.textPath(),
+                    DocumentEntry.OK, p.recordsPath(), HexFormat.of().formatHex(sha.digest()), counts,
+                    result.document().reference(), pipeline.rules().sha256(), CodeDigest.value(), referenceDate(), null);
+            if (previous != null) {
+                deleteStaleOutputs(run, previous, entry); // its id changed: the old files are no one's
+            }
+            return new Result(file, entry, Outcome.DONE, System.nanoTime() - start);
         } catch (IOException | RuntimeException e) {
-            String why = e instanceof TiquException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            return failed(file, previous, DocumentEntry.failed(id, source, sha256, format, why));
+            String why = e instanceof TiquException ? e.getMessage()
+                    : e instanceof IOException io ? "cannot write its records: " + IoReasons.of(io)
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), sha256, p.format(), why),
+                    System.nanoTime() - start);
         }
     }
 
-    private boolean unchanged(DocumentEntry previous, String sha256) {
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private boolean unchanged(Run run, Planned p, DocumentEntry previous, String sha256) {
         return previous != null && previous.ok()
                 && sha256.equals(previous.sha256())
                 && pipeline.rules().sha256().equals(previous.rulesSha256())
                 && CodeDigest.value().equals(previous.codeSha256())
                 && Objects.equals(referenceDate(), previous.referenceDate())
-                && Files.isRegularFile(outDir.resolve(previous.records()))
-                && (previous.text() == null || Files.isRegularFile(outDir.resolve(previous.text())));
+                && p.id().equals(previous.doc())
+                && p.recordsPath().equals(previous.records())
+                && Objects.equals(p.textPath(), previous.text())
+                && Files.isRegularFile(run.out.resolve(previous.records()))
+                && (previous.text() == null || Files.isRegularFile(run.out.resolve(previous.text())));
     }
 
     /** A failed document keeps no records: those of an earlier version would no longer match its source. */
-    private Result failed(Path file, DocumentEntry previous, DocumentEntry entry) {
+    private Result failed(Run run, Planned p, DocumentEntry previous, DocumentEntry entry, long nanos) {
         if (previous != null) {
-            deleteOutputs(previous);
+            deleteStaleOutputs(run, previous, entry);
         }
-        return new Result(file, entry, Outcome.FAILED);
+        return new Result(p.file(), entry, Outcome.FAILED, nanos);
+    }
+
+    /** Removes the files of {@code previous} that {@code now} does not name, unless another document owns them. */
+    private void deleteStaleOutputs(Run run, DocumentEntry previous, DocumentEntry now) {
+        for (String path : new String[] {previous.records(), previous.text()}) {
+            if (path == null || path.equals(now.records()) || path.equals(now.text())) {
+                continue;
+            }
+            String owner = run.pathOwners.get(path);
+            if (owner == null || owner.equals(previous.source())) {
+                delete(run, path);
+            }
+        }
     }
 
     /** Removes the entries and files of documents whose source is gone. */
-    private int prune(TreeMap<String, DocumentEntry> entries, Map<String, String> idOwners) throws IOException {
-        List<String> gone = entries.keySet().stream()
-                .filter(source -> !Files.exists(outDir.resolve(source).normalize())).toList();
+    private int prune(Run run) throws IOException {
+        List<String> gone = run.entries.keySet().stream()
+                .filter(source -> !Files.exists(run.out.resolve(source).normalize())).toList();
         for (String source : gone) {
-            DocumentEntry entry = entries.remove(source);
-            deleteOutputs(entry);
-            journal.forget(source);
-            if (entry.doc() != null) {
-                idOwners.remove(entry.doc(), source);
-            }
+            DocumentEntry entry = run.entries.remove(source);
+            delete(run, entry.records());
+            delete(run, entry.text());
+            run.journal.forget(source);
             log.println("tiqu: pruned " + source + " (source gone)");
         }
         if (!gone.isEmpty()) {
-            manifest(entries).write(outDir);
+            manifest(run.entries).write(run.out);
         }
         return gone.size();
     }
 
-    private void deleteOutputs(DocumentEntry entry) {
-        for (String path : new String[] {entry.records(), entry.text()}) {
-            if (path != null) {
-                try {
-                    Files.deleteIfExists(outDir.resolve(path));
-                } catch (IOException e) {
-                    log.println("tiqu: cannot remove " + path + ": " + e.getMessage());
+    /** Deletes an output file, and the folders under records/ or text/ it leaves empty. */
+    private void delete(Run run, String path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            String top = path.startsWith(OutputPaths.TEXT + "/") ? OutputPaths.TEXT : OutputPaths.RECORDS;
+            Path file = OutputPaths.resolve(run.out, path, top);
+            Files.deleteIfExists(file);
+            Path base = run.out.resolve(top);
+            for (Path dir = file.getParent(); dir != null && dir.startsWith(base) && !dir.equals(base); dir = dir.getParent()) {
+                try (Stream<Path> left = Files.list(dir)) {
+                    if (left.findAny().isPresent()) {
+                        break;
+                    }
                 }
+                Files.deleteIfExists(dir);
             }
+        } catch (IOException e) {
+            log.println("tiqu: cannot remove " + path + ": " + IoReasons.of(e));
         }
     }
 
     /** A run killed while writing leaves its temporary files ({@code .name.random.tmp}); they are never read. */
-    private void removeLeftoverTemporaries() throws IOException {
-        for (Path dir : List.of(outDir, outDir.resolve("records"), outDir.resolve("text"), journal.dir())) {
-            if (!Files.isDirectory(dir)) {
-                continue;
+    private static void removeLeftoverTemporaries(Path out) throws IOException {
+        for (Path dir : List.of(out.resolve(OutputPaths.RECORDS), out.resolve(OutputPaths.TEXT))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path p : files.filter(BatchRunner::isTemporary).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
             }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path p : files.filter(BatchRunner::isTemporary).toList()) {
-                    Files.deleteIfExists(p);
+        }
+        for (Path dir : List.of(out, out.resolve(ManifestJournal.DIR_NAME))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path p : files.filter(BatchRunner::isTemporary).toList()) {
+                        Files.deleteIfExists(p);
+                    }
                 }
             }
         }
@@ -338,7 +556,7 @@ public final class BatchRunner {
 
     private static boolean isTemporary(Path p) {
         String name = p.getFileName().toString();
-        return name.startsWith(".") && name.endsWith(".tmp");
+        return name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p);
     }
 
     private static BatchSummary summarise(List<Result> results, int pruned, Duration elapsed) {
@@ -346,6 +564,7 @@ public final class BatchRunner {
         int skipped = 0;
         List<String> failed = new ArrayList<>();
         Map<String, Integer> totals = new TreeMap<>();
+        Result slowest = null;
         for (Result r : results) {
             switch (r.outcome()) {
                 case DONE -> done++;
@@ -355,22 +574,27 @@ public final class BatchRunner {
             if (r.entry().ok()) {
                 r.entry().counts().forEach((type, n) -> totals.merge(type, n, Integer::sum));
             }
+            if (r.outcome() != Outcome.SKIPPED && (slowest == null || r.nanos() > slowest.nanos())) {
+                slowest = r;
+            }
         }
         failed.sort(null);
-        return new BatchSummary(done, skipped, List.copyOf(failed), pruned, totals, elapsed);
+        return new BatchSummary(done, skipped, List.copyOf(failed), pruned, totals, elapsed,
+                slowest == null ? null : slowest.file().toString(),
+                slowest == null ? Duration.ZERO : Duration.ofNanos(slowest.nanos()));
     }
 
     private static String formatOf(Path file) {
         return HtmlArticle.isHtml(file) ? DocumentEntry.FORMAT_HTML : DocumentEntry.FORMAT_TEXT;
     }
 
-    /** The path of {@code file} as seen from the output folder, so that the two can move together. */
-    private String relative(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
+    /** The path of {@code file} as seen from the output folder (both real paths), so that the two can move together. */
+    private static String relative(Path out, Path file) {
+        Path real = InputFiles.realOrAbsolute(file);
         try {
-            return outDir.toAbsolutePath().normalize().relativize(abs).toString();
+            return out.relativize(real).toString();
         } catch (IllegalArgumentException e) {
-            return abs.toString();
+            return real.toString();
         }
     }
 }

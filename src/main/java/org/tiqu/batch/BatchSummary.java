@@ -12,9 +12,16 @@ import java.util.Map;
  * @param failedSources sources that could not be read or processed, by path
  * @param pruned        documents whose records were removed because their source is gone
  * @param recordsByType records of the documents of this run's inputs (done and skipped), by type
+ * @param slowestSource the source that took longest to do or fail, or null when none was
+ * @param slowest       how long it took, from reading it to writing its records
  */
 public record BatchSummary(int done, int skipped, List<String> failedSources, int pruned,
-                           Map<String, Integer> recordsByType, Duration elapsed) {
+                           Map<String, Integer> recordsByType, Duration elapsed, String slowestSource, Duration slowest) {
+
+    public BatchSummary(int done, int skipped, List<String> failedSources, int pruned,
+                        Map<String, Integer> recordsByType, Duration elapsed) {
+        this(done, skipped, failedSources, pruned, recordsByType, elapsed, null, Duration.ZERO);
+    }
 
     /** How many sources failed. */
     public int failed() {
@@ -27,8 +34,11 @@ public record BatchSummary(int done, int skipped, List<String> failedSources, in
 
     @Override
     public String toString() {
-        return String.format("%d documents done, %d skipped, %d failed%s; %d records %s; %.1f s",
+        // The slowest document is named when it took a while: where a long batch spent its time.
+        return String.format("%d documents done, %d skipped, %d failed%s; %d records %s; %.1f s%s",
                 done, skipped, failed(), pruned > 0 ? ", " + pruned + " pruned" : "",
-                records(), recordsByType, elapsed.toMillis() / 1000.0);
+                records(), recordsByType, elapsed.toMillis() / 1000.0,
+                slowestSource != null && slowest.toMillis() >= 1000
+                        ? String.format(" (slowest: %s, %.1f s)", slowestSource, slowest.toMillis() / 1000.0) : "");
     }
 }

@@ -47,8 +47,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-warmup", paramLabel = "K", description = "Most unmeasured passes (default: 30).")
     int maxWarmup = 30;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        atLeast(threads, 1, "--threads");
+        atLeast(repeat, 1, "--repeat");
+        atLeast(warmup, 0, "--warmup");
+        atLeast(maxWarmup, warmup, "--max-warmup (at least --warmup)");
         List<Path> in = inputs;
         if (in == null || in.isEmpty()) {
             in = new ArrayList<>(List.of(Defaults.projectPath("seeds")));
@@ -70,5 +77,11 @@ final class BenchCommand implements Callable<Integer> {
         List<Bench.Stage> stages = new ArrayList<>(bench.measure(repeat, threads));
         Bench.print(stages, System.out);
         return Main.OK;
+    }
+
+    private void atLeast(int value, int least, String option) {
+        if (value < least) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " must be at least " + least + ", not " + value);
+        }
     }
 }

@@ -1,17 +1,22 @@
 package org.tiqu.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.tiqu.TiquException;
 import org.tiqu.batch.BatchOptions;
 import org.tiqu.batch.BatchRunner;
 import org.tiqu.batch.BatchSummary;
+import org.tiqu.batch.OutputLock;
 import org.tiqu.document.hanlp.HanlpSegmenter;
 import org.tiqu.pipeline.Pipeline;
 import org.tiqu.rules.RuleBook;
@@ -24,9 +29,13 @@ import org.tiqu.rules.RulesLoader;
                 "A file that cannot be read (binary, empty, undecodable) is named and",
                 "skipped; the batch goes on. A source the manifest holds with the same",
                 "bytes, rules, code and reference date is skipped (incremental runs).",
+                "A document's id is its path in the folder given, without extension",
+                "  (2024/01/index): records/2024/01/index.jsonl.",
+                "One run at a time per output folder; the output folder is never read as input.",
                 "HTML files (.html, .htm): the article text is extracted and saved as",
                 "  text/<doc>.txt; their offsets refer to that text."},
-        footer = {"", "Exit codes: 0 all documents done, 1 some failed, 2 bad usage or rules."})
+        footer = {"", "Exit codes: 0 all documents done, 1 some failed, 2 bad usage or rules, or an output folder",
+                "that cannot be used (a file, in use by another run, a damaged manifest)."})
 final class ExtractCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", arity = "0..*",
@@ -50,6 +59,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--prune", description = "Remove the records of sources that no longer exist (kept otherwise).")
     boolean prune;
 
+    @Option(names = "--time-budget", paramLabel = "SECONDS",
+            description = "Longest one document may take before it is stopped and reported failed (default: ${DEFAULT-VALUE}).")
+    long timeBudgetSeconds = BatchOptions.DEFAULT_BUDGET.toSeconds();
+
     @Option(names = "--progress", paramLabel = "auto|bar|log",
             description = "A progress bar (on a terminal: auto), or log lines.")
     String progress = "auto";
@@ -62,6 +75,9 @@ final class ExtractCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        if (timeBudgetSeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--time-budget must be at least 1 second");
+        }
         boolean bar = switch (progress) {
             case "bar" -> true;
             case "log" -> false;
@@ -72,15 +88,37 @@ final class ExtractCommand implements Callable<Integer> {
         Path rulesDir = rules != null ? rules : Defaults.projectPath("rules");
         Path outDir = out != null ? out : Defaults.projectPath("output");
         List<Path> in = inputs != null && !inputs.isEmpty() ? inputs : List.of(Defaults.projectPath("seeds"));
-        HanlpSegmenter.preloadInBackground();
+        OutputLock.ensureFree(outDir);
+        CompletableFuture<Void> hanlp = HanlpSegmenter.preloadInBackground();
         RuleBook book = new RulesLoader().load(rulesDir);
         Pipeline pipeline = Pipeline.standard(book);
-        BatchOptions options = new BatchOptions(threads, prune, referenceDate, bar);
+        // Loaded before any document runs: a document that fills the heap must not do it while
+        // HanLP is still loading, or HanLP fails for every document after it.
+        awaitHanlp(hanlp);
+        BatchOptions options = new BatchOptions(threads, prune, referenceDate, bar, Duration.ofSeconds(timeBudgetSeconds));
         BatchSummary summary = new BatchRunner(pipeline, outDir, System.err, options).run(in);
         for (String failed : summary.failedSources()) {
             System.err.println("tiqu: failed: " + failed);
         }
         System.err.println("tiqu: " + summary + "; output in " + outDir);
         return summary.failed() == 0 ? Main.OK : Main.SOME_FAILED;
+    }
+
+    /**
+     * Waits for HanLP's background load. A heap too small for HanLP's dictionaries (they need
+     * more than 64 MB) fails the command here, with the fix: a dictionary whose loading ran out
+     * of memory cannot be loaded again in this JVM, and every document would fail with it.
+     */
+    private static void awaitHanlp(CompletableFuture<Void> hanlp) throws InterruptedException {
+        try {
+            hanlp.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+                throw new TiquException("HanLP's dictionaries do not fit in the " + maxMb + " MB heap"
+                        + " (set a larger one with TIQU_JAVA_OPTS=\"-Xmx2g\")");
+            }
+            throw new TiquException("cannot load HanLP: " + e.getCause(), e.getCause());
+        }
     }
 }

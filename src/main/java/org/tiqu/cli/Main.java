@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import org.tiqu.TiquException;
+import org.tiqu.output.OutputFolderException;
 import org.tiqu.rules.RuleException;
 import org.tiqu.source.SourceException;
 
@@ -13,7 +14,8 @@ import org.tiqu.source.SourceException;
  * {@code tiqu}: the command line. Nothing depends on this package.
  *
  * <p>Exit codes: 0 all good; 1 some documents failed or the audit found problems;
- * 2 bad usage, or rules that cannot be loaded.
+ * 2 bad usage, rules that cannot be loaded, or an output folder that cannot be used (a file,
+ * in use by another run, a damaged manifest).
  */
 @Command(name = "tiqu", mixinStandardHelpOptions = true, version = "tiqu 0.1.0",
         description = "Extracts normalised, auditable records from Chinese press releases.",
@@ -51,6 +53,14 @@ public final class Main implements Runnable {
         if (e instanceof RuleException) {
             err.println("tiqu: rules: " + e.getMessage());
             return USAGE;
+        }
+        if (e instanceof OutputFolderException) {
+            err.println("tiqu: " + e.getMessage());
+            return USAGE;
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            err.println("tiqu: " + missing.getFile() + ": no such file or folder");
+            return SOME_FAILED;
         }
         if (e instanceof SourceException || e instanceof TiquException) {
             err.println("tiqu: " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.tiqu.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 import org.tiqu.score.Score;
@@ -30,8 +32,20 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--errors", paramLabel = "N", description = "List up to N misses, spurious records and wrong values per type.")
     int errors;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (!Files.isDirectory(goldDir)) {
+            throw new ParameterException(spec.commandLine(), "GOLD_DIR " + goldDir + ": no such folder");
+        }
+        if (!Files.exists(pred)) {
+            throw new ParameterException(spec.commandLine(), "PRED " + pred + ": no such file or folder");
+        }
+        if (errors < 0) {
+            throw new ParameterException(spec.commandLine(), "--errors must not be negative");
+        }
         Score score = Score.of(goldDir, pred, errors);
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(score.report()));

@@ -146,7 +146,7 @@ public final class Document {
      * differs). Steps that need a few clauses need not segment whole sentences.
      */
     public List<Term> termsOfClause(Sentence sentence, int offset) {
-        Span clause = clauseAt(text, sentence.span(), offset);
+        Span clause = clauseMarks().clauseAt(sentence.span(), offset);
         List<Term> known = clauseTerms.get(clause.begin());
         if (known == null) {
             known = segment(clause);
@@ -157,7 +157,12 @@ public final class Document {
 
     /** The words of the clause holding {@code offset} if some step has segmented it already, else null. */
     public List<Term> clauseTermsIfSegmented(Sentence sentence, int offset) {
-        return clauseTerms.get(clauseAt(text, sentence.span(), offset).begin());
+        return clauseTerms.get(clauseMarks().clauseAt(sentence.span(), offset).begin());
+    }
+
+    /** The runs of clause marks of the text, found once: {@link #clauseAt} in a binary search. */
+    private ClauseMarks clauseMarks() {
+        return memo(ClauseMarks.class, () -> ClauseMarks.of(text));
     }
 
     /** A clause mark: a word of its own in every segmentation. */

@@ -57,22 +57,67 @@ final class MatchAlphabet {
 
     /** False only when no match can start at {@code start} of {@code text}. */
     boolean mayMatchFrom(CharSequence text, int start) {
-        int missing = (1 << required.length) - 1;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!alphabet.get(c)) {
+        return over(text).mayMatchFrom(start);
+    }
+
+    /** A reader of {@code text} for ascending starts: see {@link Starts}. */
+    Starts over(CharSequence text) {
+        return new Starts(text);
+    }
+
+    /**
+     * Answers {@link #mayMatchFrom} for ascending starts in one text, reading each character
+     * at most once per requirement and once for the run: where the run of alphabet characters
+     * from a start ends, and where each requirement next occurs, only move forward as the start
+     * does. Asked at every position of a run of a million digits, a scan from each start would
+     * read the run half a million million times.
+     */
+    final class Starts {
+        private final CharSequence text;
+        /** End of the run of alphabet characters holding the last start asked (exclusive). */
+        private int runEnd = -1;
+        /** Per requirement, its first position at or after the last start, or {@link #runEnd} when the run has none. */
+        private final int[] next = new int[required.length];
+
+        private Starts(CharSequence text) {
+            this.text = text;
+            java.util.Arrays.fill(next, -1);
+        }
+
+        /**
+         * Where the run of the last start asked ends: when that start could not match for want of
+         * a requirement, no later start before this can either (the run from it is part of the
+         * run from the start asked), so they need not be asked.
+         */
+        int runEnd() {
+            return runEnd;
+        }
+
+        /** As {@link MatchAlphabet#mayMatchFrom}; {@code start} must not be less than the last one asked. */
+        boolean mayMatchFrom(int start) {
+            if (start >= runEnd) {
+                runEnd = start;
+                while (runEnd < text.length() && alphabet.get(text.charAt(runEnd))) {
+                    runEnd++;
+                }
+            }
+            if (runEnd == start) {
                 return false;
             }
             for (int k = 0; k < required.length; k++) {
-                if ((missing & 1 << k) != 0 && required[k].get(c)) {
-                    missing &= ~(1 << k);
+                if (next[k] < start) {
+                    int i = start;
+                    while (i < runEnd && !required[k].get(text.charAt(i))) {
+                        i++;
+                    }
+                    next[k] = i;
+                }
+                if (next[k] >= runEnd) {
+                    return false;
                 }
             }
-            if (missing == 0) {
-                return true;
-            }
+            return true;
         }
-        return false;
     }
 
     /** A construct whose characters cannot be listed. */

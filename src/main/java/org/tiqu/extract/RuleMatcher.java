@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.tiqu.document.Deadline;
 import org.tiqu.document.Document;
 import org.tiqu.rules.Rule;
 
@@ -59,7 +60,7 @@ public final class RuleMatcher {
      * characters; ask it for each rule's matches.
      */
     public Scan scan(Document document) {
-        return new Scan(document, candidates(document.view().text()));
+        return new Scan(document, candidates(document.view().text(), document.deadline()));
     }
 
     /** One document's possible rule starts. */
@@ -81,6 +82,7 @@ public final class RuleMatcher {
             if (rule.pattern() == null) {
                 return;
             }
+            document.deadline().check(); // the guarded text checks only every few thousand reads
             for (int i = 0; i < rules.length; i++) {
                 if (rules[i] == rule) {
                     run(rule, starts[i], candidates[i], document, onMatch);
@@ -92,7 +94,7 @@ public final class RuleMatcher {
     }
 
     /** Each rule's possible start positions (UTF-16 indices into the view), in one pass over it. */
-    private int[][] candidates(String view) {
+    private int[][] candidates(String view, Deadline deadline) {
         int[][] lists = new int[rules.length][];
         int[] sizes = new int[rules.length];
         for (int i = 0; i < rules.length; i++) {
@@ -100,6 +102,9 @@ public final class RuleMatcher {
         }
         int length = view.length();
         for (int p = 0; p < length; p++) {
+            if ((p & 0xFFFF) == 0xFFFF) {
+                deadline.check();
+            }
             char c = view.charAt(p);
             long[] mask = maskOf(c);
             if (mask.length > 0 && p > 0 && p + 1 < length) {
@@ -188,15 +193,21 @@ public final class RuleMatcher {
         m.useTransparentBounds(true);
         m.useAnchoringBounds(false);
         int length = view.length();
+        MatchAlphabet.Starts alphabet = starts.startsIn(view);
         int next = 0; // no match may start before the end of the previous one
+        int tried = 0;
         for (int p : candidates) {
             if (p < next) {
                 continue;
             }
+            if ((++tried & 1023) == 0) {
+                document.deadline().check(); // a run of a million candidates that all fail reads no guarded text
+            }
             if (Character.isLowSurrogate(view.charAt(p)) && p > 0 && Character.isHighSurrogate(view.charAt(p - 1))) {
                 continue; // find() does not start inside a surrogate pair either
             }
-            if (!starts.mayMatchFrom(view, p)) {
+            if (alphabet != null && !alphabet.mayMatchFrom(p)) {
+                next = Math.max(next, alphabet.runEnd()); // the rest of the run lacks the same requirement
                 continue;
             }
             m.region(p, length);

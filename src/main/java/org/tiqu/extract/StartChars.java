@@ -78,6 +78,11 @@ final class StartChars {
         return alphabet == null || alphabet.mayMatchFrom(text, start);
     }
 
+    /** {@link #mayMatchFrom} for ascending starts in {@code text}, in time linear in the text; null when every start may match. */
+    MatchAlphabet.Starts startsIn(CharSequence text) {
+        return alphabet == null ? null : alphabet.over(text);
+    }
+
     /**
      * False only when no match can start with {@code c} between {@code before} and
      * {@code after}; to be asked only where {@link #mayStartWith} said yes.

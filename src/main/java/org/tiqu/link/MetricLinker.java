@@ -60,6 +60,7 @@ public final class MetricLinker {
         List<MetricDraft> drafts = new ArrayList<>();
         LinkText.Placed previousValue = null;
         for (LinkText.Placed v : t.mentions) {
+            document.deadline().check();
             if (!LinkText.isValue(v)) {
                 continue;
             }
@@ -79,6 +80,7 @@ public final class MetricLinker {
         pairing.pair(t, drafts);
         List<Metric> metrics = new ArrayList<>(drafts.size());
         for (MetricDraft d : drafts) {
+            document.deadline().check();
             governors.govern(t, d);
             metrics.add(toMetric(document, t, d));
         }

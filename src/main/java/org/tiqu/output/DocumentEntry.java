@@ -14,17 +14,20 @@ import org.tiqu.document.ReferenceTime;
  * ({@code sha256}), the rules ({@code rules_sha256}) and the {@code --reference-date}
  * given are all unchanged.
  *
- * @param doc      the document id (file name without extension), or null when the file was refused
+ * @param doc      the document id: the source's path relative to its input folder, without its
+ *                 extension ({@code 2024/01/index}; with it when two files of a folder share a
+ *                 name: {@code x.txt}, {@code x.html}); null when the file was refused
  * @param source   the input's path, relative to the output folder where possible
  * @param sha256   digest of the input bytes
  * @param format   {@code text} or {@code html}
- * @param encoding {@code UTF-8} or {@code GB18030}; null when not decoded
+ * @param encoding {@code UTF-8}, {@code GB18030}, {@code UTF-16LE} or {@code UTF-16BE}; null when not decoded
  * @param bom      whether a byte order mark was dropped
  * @param offsets  what record offsets count code points of: {@code source} (the decoded
  *                 source) or {@code text} (the article text extracted from HTML, saved in {@code text})
  * @param text     the extracted text file, relative to the output folder; null for plain text sources
  * @param status   {@code ok} or {@code failed}
  * @param records  the records file, relative to the output folder; null when failed
+ * @param recordsSha256 digest of the records file's bytes, which the audit checks; null when failed
  * @param counts   records by type
  * @param reference the time relative dates were resolved against, and how it was found; null when failed
  * @param rulesSha256   digest of the rules set these records were made with
@@ -34,7 +37,7 @@ import org.tiqu.document.ReferenceTime;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"doc", "source", "sha256", "format", "encoding", "bom", "offsets", "text", "status",
-        "records", "counts", "reference", "rules_sha256", "code_sha256", "reference_date", "error"})
+        "records", "records_sha256", "counts", "reference", "rules_sha256", "code_sha256", "reference_date", "error"})
 public record DocumentEntry(
         @JsonProperty("doc") String doc,
         @JsonProperty("source") String source,
@@ -46,6 +49,7 @@ public record DocumentEntry(
         @JsonProperty("text") String text,
         @JsonProperty("status") String status,
         @JsonProperty("records") String records,
+        @JsonProperty("records_sha256") String recordsSha256,
         @JsonProperty("counts") Map<String, Integer> counts,
         @JsonProperty("reference") ReferenceTime reference,
         @JsonProperty("rules_sha256") String rulesSha256,
@@ -60,13 +64,28 @@ public record DocumentEntry(
     public static final String OFFSETS_SOURCE = "source";
     public static final String OFFSETS_TEXT = "text";
 
+    /** An entry without the records file's digest (as written before it was kept). */
+    public DocumentEntry(String doc, String source, String sha256, String format, String encoding, boolean bom,
+                         String offsets, String text, String status, String records, Map<String, Integer> counts,
+                         ReferenceTime reference, String rulesSha256, String codeSha256, String referenceDate,
+                         String error) {
+        this(doc, source, sha256, format, encoding, bom, offsets, text, status, records, null, counts, reference,
+                rulesSha256, codeSha256, referenceDate, error);
+    }
+
+    /** How many records the document has: the sum of its counts by type. */
+    @JsonIgnore
+    public int recordCount() {
+        return counts == null ? 0 : counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     @JsonIgnore
     public boolean ok() {
         return OK.equals(status);
     }
 
     public static DocumentEntry failed(String doc, String source, String sha256, String format, String error) {
-        return new DocumentEntry(doc, source, sha256, format, null, false, null, null, FAILED, null, Map.of(),
+        return new DocumentEntry(doc, source, sha256, format, null, false, null, null, FAILED, null, null, Map.of(),
                 null, null, null, null, error);
     }
 }

@@ -46,11 +46,34 @@ public record Manifest(
         AtomicFiles.write(outDir.resolve(FILE_NAME), JSON.writeValueAsBytes(this));
     }
 
+    /**
+     * The manifest of {@code outDir}.
+     *
+     * @throws OutputFolderException naming the file when it is not a manifest tiqu can read
+     *         (cut short, edited by hand) or holds no document list
+     */
     public static Manifest read(Path outDir) throws IOException {
         Path file = outDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no manifest (run tiqu extract first)");
         }
-        return JSON.readValue(file.toFile(), Manifest.class);
+        Manifest manifest = readJson(file, Manifest.class, "manifest");
+        if (manifest == null || manifest.documents() == null) {
+            throw new OutputFolderException(file + ": not a tiqu manifest (no \"documents\" list); "
+                    + "move it away to start the output folder afresh");
+        }
+        return manifest;
+    }
+
+    /** A JSON file of the output folder, or an error naming it and where it stops making sense. */
+    static <T> T readJson(Path file, Class<T> type, String what) throws IOException {
+        try {
+            return JSON.readValue(file.toFile(), type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new OutputFolderException(file + ": not a readable " + what + " (" + e.getOriginalMessage()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + "); it was cut short or edited: move it away to start the output folder afresh", e);
+        }
     }
 }

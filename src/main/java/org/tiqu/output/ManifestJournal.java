@@ -37,15 +37,41 @@ public final class ManifestJournal {
         Files.deleteIfExists(fileOf(source));
     }
 
-    /** The entries of a run that did not finish; none after a run that did. */
+    /**
+     * The entries of a run that did not finish; none after a run that did.
+     *
+     * @throws OutputFolderException naming a journal file that cannot be read
+     */
     public List<DocumentEntry> entries() throws IOException {
+        return entries(problem -> {
+            throw new OutputFolderException(problem);
+        });
+    }
+
+    /**
+     * The entries of a run that did not finish; a file that cannot be read (damaged by hand,
+     * since every entry is written whole) is removed and reported to {@code unreadable}: its
+     * document is done again, since the manifest does not hold it as it is now.
+     */
+    public List<DocumentEntry> entries(java.util.function.Consumer<String> unreadable) throws IOException {
         List<DocumentEntry> entries = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return entries;
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                entries.add(Manifest.JSON.readValue(f.toFile(), DocumentEntry.class));
+                DocumentEntry entry;
+                try {
+                    entry = Manifest.readJson(f, DocumentEntry.class, "journal entry");
+                } catch (OutputFolderException e) {
+                    entry = null;
+                }
+                if (entry == null || entry.source() == null) {
+                    unreadable.accept(f + ": not a readable journal entry; removed, its document is done again");
+                    Files.deleteIfExists(f);
+                    continue;
+                }
+                entries.add(entry);
             }
         }
         return entries;

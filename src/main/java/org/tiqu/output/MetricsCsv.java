@@ -22,6 +22,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  * currency, unit or {@code %}; {@code change} is the signed percent change ({@code -3.2} for
  * 下降3.2%) and {@code change_basis} {@code yoy}, {@code mom} or empty; {@code begin} and
  * {@code end} locate the evidence in code points.
+ *
+ * <p>A spreadsheet runs a cell that starts with {@code = + - @}, a tab or a carriage return
+ * as a formula, and file names and source text reach this table ({@code =1+1.txt}); such a
+ * cell gets a leading {@code '}, as OWASP recommends for CSV injection, unless it is a plain
+ * number ({@code -3.2}, a fall), which no spreadsheet runs.
  */
 public final class MetricsCsv {
 
@@ -47,7 +52,7 @@ public final class MetricsCsv {
                 for (DocumentEntry entry : manifest.documents()) {
                     for (JsonNode r : RecordFiles.read(outDir, entry)) {
                         if ("METRIC".equals(r.path("type").asText())) {
-                            rows.write(row(r).toArray());
+                            rows.write(row(r).stream().map(MetricsCsv::neutralised).toArray());
                         }
                     }
                 }
@@ -72,6 +77,16 @@ public final class MetricsCsv {
         return Arrays.asList(text(r, "doc"), text(r, "subject"), text(r, "period"), text(r, "indicator"), amount, unit,
                 changeText, change.isObject() ? text(change, "basis") : "", text(r, "modality"), text(r, "text"),
                 text(r, "begin"), text(r, "end"));
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+    /** {@code cell}, made inert for a spreadsheet when it starts like a formula (see the class note). */
+    static String neutralised(String cell) {
+        if (cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || PLAIN_NUMBER.matcher(cell).matches()) {
+            return cell;
+        }
+        return "'" + cell;
     }
 
     private static String firstText(JsonNode o, String... keys) {

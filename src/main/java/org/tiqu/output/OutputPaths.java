@@ -5,14 +5,27 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Paths a manifest names inside an output folder ({@code records/…}, {@code text/…}), and
- * paths made from document ids. A manifest or an id is data: a path in it that is absolute
- * or climbs out with {@code ..} is refused, so a crafted manifest cannot make a reader or a
- * server open files elsewhere.
+ * Where a document's files go in an output folder, and the checks that every path read back
+ * from the manifest, the journal or a document id stays where tiqu writes:
+ * {@code records/<doc>.jsonl} and {@code text/<doc>.txt}, where {@code <doc>} is the document
+ * id (the source's path relative to its input folder, without extension: {@code 2024/01/index}).
+ * A manifest or an id is data: a path in it that is absolute or climbs out with {@code ..}
+ * (an edited {@code "records": "../victim.txt"}) is never read, written, served or deleted.
  */
 public final class OutputPaths {
 
+    public static final String RECORDS = "records";
+    public static final String TEXT = "text";
+
     private OutputPaths() {
+    }
+
+    public static String recordsOf(String doc) {
+        return RECORDS + "/" + doc + ".jsonl";
+    }
+
+    public static String textOf(String doc) {
+        return TEXT + "/" + doc + ".txt";
     }
 
     /** {@code relative} resolved in {@code outDir}; refused when it is absolute or leaves the folder. */
@@ -38,6 +51,40 @@ public final class OutputPaths {
             throw new IOException(relative + ": refused (leaves the output folder " + outDir + ")");
         }
         return resolved;
+    }
+
+    /** Whether {@code relative} names a file inside {@code outDir/folder}, after {@code ..} and {@code .} are resolved. */
+    public static boolean isInside(Path outDir, String relative, String folder) {
+        Path resolved;
+        try {
+            resolved = inside(outDir, relative);
+        } catch (IOException e) {
+            return false;
+        }
+        Path base = outDir.toAbsolutePath().normalize().resolve(folder);
+        return resolved.startsWith(base) && !resolved.equals(base);
+    }
+
+    /**
+     * Why the paths of {@code entry} cannot be used in {@code outDir} (its records or text file
+     * lies outside {@code records/} or {@code text/}), or null when they can.
+     */
+    public static String problemOf(Path outDir, DocumentEntry entry) {
+        if (entry.records() != null && !isInside(outDir, entry.records(), RECORDS)) {
+            return "records file '" + entry.records() + "' is outside " + RECORDS + "/";
+        }
+        if (entry.text() != null && !isInside(outDir, entry.text(), TEXT)) {
+            return "text file '" + entry.text() + "' is outside " + TEXT + "/";
+        }
+        return null;
+    }
+
+    /** {@code outDir/relative}, which must lie inside {@code outDir/folder}. */
+    public static Path resolve(Path outDir, String relative, String folder) {
+        if (!isInside(outDir, relative, folder)) {
+            throw new OutputFolderException(outDir + ": '" + relative + "' is outside " + folder + "/ of the output folder");
+        }
+        return outDir.resolve(relative).normalize();
     }
 
     /**

@@ -25,7 +25,7 @@ public final class RecordFiles {
         if (!entry.ok() || entry.records() == null) {
             return records;
         }
-        Path file = outDir.resolve(entry.records());
+        Path file = OutputPaths.resolve(outDir, entry.records(), OutputPaths.RECORDS);
         if (!Files.isRegularFile(file)) {
             return records;
         }

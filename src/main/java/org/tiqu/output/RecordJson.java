@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.tiqu.document.Deadline;
 import org.tiqu.record.Mention;
 import org.tiqu.record.Metric;
 import org.tiqu.record.Record;
@@ -62,11 +63,20 @@ public final class RecordJson {
 
     /** One record per line, UTF-8, each line ending in a newline. */
     public static void writeLines(List<? extends Record> records, OutputStream out) throws IOException {
+        writeLines(records, out, Deadline.none());
+    }
+
+    /** As above, stopping with {@link Deadline.Exceeded} when the document's time is up (a million records). */
+    public static void writeLines(List<? extends Record> records, OutputStream out, Deadline deadline) throws IOException {
         // One generator for the whole list, writing UTF-8 straight to the stream; not closed,
         // since the stream is the caller's.
         JsonGenerator generator = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
         generator.setRootValueSeparator(null);
+        int written = 0;
         for (Record r : records) {
+            if ((++written & 1023) == 0) {
+                deadline.check();
+            }
             JSON.writeTree(generator, toJson(r));
             generator.writeRaw('\n');
         }

@@ -111,7 +111,17 @@ public final class Pipeline {
      * @throws Deadline.Exceeded when the document takes longer than {@code budget}
      */
     public DocumentResult process(SourceText source, LocalDate referenceDate, Duration budget) {
-        return process(new Document(source, segmenter, referenceDate, Deadline.after(budget)));
+        return process(source, referenceDate, Deadline.after(budget));
+    }
+
+    /**
+     * Processes one document before {@code deadline}, which a batch starts before reading the
+     * file and checks again while writing the records.
+     *
+     * @throws Deadline.Exceeded when the deadline passes
+     */
+    public DocumentResult process(SourceText source, LocalDate referenceDate, Deadline deadline) {
+        return process(new Document(source, segmenter, referenceDate, deadline));
     }
 
     public DocumentResult process(Document document) {
@@ -123,12 +133,15 @@ public final class Pipeline {
             document.deadline().check();
             candidates.addAll(extractor.extract(document));
         }
+        document.deadline().check();
         OverlapResolver.Resolution resolution = resolver.resolve(candidates);
+        document.deadline().check();
         List<Mention> mentions = new ArrayList<>(resolution.winners().size());
         for (Candidate c : resolution.winners()) {
             mentions.add(toMention(document, c));
         }
         List<Metric> metrics = linker == null ? List.of() : linker.link(document, mentions);
+        document.deadline().check();
         return new DocumentResult(document, List.copyOf(mentions), List.copyOf(metrics), resolution.rejections());
     }
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.tiqu.cli.Main;
+import org.tiqu.source.SourceReader;
+import org.tiqu.testing.TestPipelines;
 
 /** The audit catches every way an output folder can stop matching its sources. */
 class AuditorTest {
@@ -59,8 +61,8 @@ class AuditorTest {
         int tampered = 1 + lines.indexOf(lines.stream().filter(l -> l.contains("\"text\":\"15.28%\"")).findFirst().orElseThrow());
         Files.writeString(records, Files.readString(records).replace("\"text\":\"15.28%\"", "\"text\":\"15.2%\""));
         AuditReport report = new Auditor().audit(out);
-        assertEquals(List.of(AuditIssue.Kind.TEXT_MISMATCH), kinds(report));
-        assertEquals(tampered, report.issues().get(0).line());
+        assertEquals(List.of(AuditIssue.Kind.RECORDS_CHANGED, AuditIssue.Kind.TEXT_MISMATCH), kinds(report));
+        assertEquals(tampered, report.issues().get(1).line());
     }
 
     @Test
@@ -68,8 +70,8 @@ class AuditorTest {
         Path records = out.resolve("records/a.jsonl");
         String shifted = Files.readString(records).replace("\"begin\":5,\"end\":11", "\"begin\":6,\"end\":12");
         Files.writeString(records, shifted + "{not json\n" + "{\"doc\":\"a\",\"begin\":90,\"end\":99,\"text\":\"x\"}\n");
-        assertEquals(List.of(AuditIssue.Kind.TEXT_MISMATCH, AuditIssue.Kind.BAD_RECORD, AuditIssue.Kind.OUT_OF_BOUNDS),
-                kinds(new Auditor().audit(out)));
+        assertEquals(List.of(AuditIssue.Kind.RECORDS_CHANGED, AuditIssue.Kind.RECORDS_CHANGED, AuditIssue.Kind.TEXT_MISMATCH,
+                AuditIssue.Kind.BAD_RECORD, AuditIssue.Kind.OUT_OF_BOUNDS), kinds(new Auditor().audit(out)));
     }
 
     @Test
@@ -78,6 +80,69 @@ class AuditorTest {
         Files.delete(out.resolve("records/b.jsonl"));
         assertEquals(Main.SOME_FAILED, Main.run("audit", out.toString()));
         assertFalse(new Auditor().audit(out).passed());
+    }
+
+    /** Case 6: edits that keep every record's text grounded are caught against the manifest. */
+    @Test
+    void editsTheTextCheckCannotSeeAreCaught() throws Exception {
+        Path records = out.resolve("records/a.jsonl");
+        String original = Files.readString(records);
+        Files.writeString(records, original.replace("\"percent\":\"15.28\"", "\"percent\":\"99.99\""));
+        assertEquals(List.of(AuditIssue.Kind.RECORDS_CHANGED), kinds(new Auditor().audit(out)), "a changed value");
+
+        List<String> lines = original.lines().toList();
+        Files.writeString(records, String.join("\n", lines.subList(1, lines.size())) + "\n");
+        assertEquals(List.of(AuditIssue.Kind.RECORDS_CHANGED, AuditIssue.Kind.RECORDS_CHANGED),
+                kinds(new Auditor().audit(out)), "a deleted line: other bytes, one record fewer");
+
+        Files.writeString(records, "");
+        assertEquals(List.of(AuditIssue.Kind.RECORDS_CHANGED, AuditIssue.Kind.RECORDS_CHANGED),
+                kinds(new Auditor().audit(out)), "an emptied file");
+        Files.writeString(records, original);
+        assertTrue(new Auditor().audit(out).passed());
+
+        Files.writeString(out.resolve("records/stray.jsonl"), original);
+        assertEquals(List.of(AuditIssue.Kind.UNLISTED_FILE), kinds(new Auditor().audit(out)), "a file no entry lists");
+        Files.delete(out.resolve("records/stray.jsonl"));
+
+        Path manifest = out.resolve("manifest.json");
+        String entries = Files.readString(manifest);
+        Files.writeString(manifest, entries.replaceFirst("\"status\" : \"ok\"", "\"status\" : \"failed\""));
+        assertEquals(List.of(AuditIssue.Kind.BAD_ENTRY, AuditIssue.Kind.UNLISTED_FILE), kinds(new Auditor().audit(out)),
+                "a status flipped to failed");
+        Files.writeString(manifest, entries);
+
+        Files.writeString(manifest, entries.replace("\"records\" : \"records/b.jsonl\"", "\"records\" : \"../victim.txt\""));
+        assertTrue(kinds(new Auditor().audit(out)).contains(AuditIssue.Kind.BAD_ENTRY), "a path outside the folder");
+        Files.writeString(manifest, entries);
+
+        Files.writeString(manifest, entries.substring(0, entries.length() / 2));
+        assertEquals(List.of(AuditIssue.Kind.BAD_MANIFEST), kinds(new Auditor().audit(out)), "a truncated manifest");
+        assertEquals(Main.SOME_FAILED, Main.run("audit", out.toString()));
+    }
+
+    /** Case 6: --deep extracts every source again, so even a records file and manifest edited together are caught. */
+    @Test
+    void deepAuditCatchesRecordsEditedTogetherWithTheirManifest() throws Exception {
+        assertTrue(new Auditor().audit(out, TestPipelines.standard()).passed());
+        Path records = out.resolve("records/a.jsonl");
+        String original = Files.readString(records);
+        String edited = original.replace("\"percent\":\"15.28\"", "\"percent\":\"99.99\"");
+        Files.writeString(records, edited);
+        Path manifest = out.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace(SourceReader.sha256(original.getBytes(StandardCharsets.UTF_8)),
+                SourceReader.sha256(edited.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(new Auditor().audit(out).passed(), "the sha256 was edited too");
+        AuditReport deep = new Auditor().audit(out, TestPipelines.standard());
+        assertEquals(List.of(AuditIssue.Kind.EXTRACTION_DIFFERS), kinds(deep));
+        assertTrue(deep.issues().get(0).message().contains("15.28"), deep.issues().toString());
+        assertEquals(Main.SOME_FAILED, Main.run("audit", out.toString(), "--deep", "--rules", "rules"));
+    }
+
+    @Test
+    void aFolderThatIsNoOutputIsBadUsage() throws Exception {
+        assertEquals(Main.USAGE, Main.run("audit", dir.resolve("no-such-folder").toString()));
+        assertEquals(Main.USAGE, Main.run("audit", in.toString()));
     }
 
     private static List<AuditIssue.Kind> kinds(AuditReport report) {

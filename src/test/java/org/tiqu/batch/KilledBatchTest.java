@@ -22,6 +22,7 @@ import org.tiqu.output.Manifest;
 import org.tiqu.output.ManifestJournal;
 import org.tiqu.testing.CorpusFiles;
 import org.tiqu.testing.TestPipelines;
+import org.tiqu.testing.TiquProcess;
 
 /**
  * kill -9 in the middle of a batch: a real tiqu process is started on 300 cnews articles
@@ -41,12 +42,8 @@ class KilledBatchTest {
         Path in = dir.resolve("in");
         int articles = CorpusFiles.write(CorpusFiles.CNEWS, in, 300);
         Path out = dir.resolve("out");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process tiqu = new ProcessBuilder(java.toString(), "-Xss8m", "-Dfile.encoding=UTF-8", "-cp", classpath,
-                "org.tiqu.cli.Main", "extract", in.toString(), "--out", out.toString(), "--threads", "1",
-                "--progress", "log")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+        Process tiqu = TiquProcess.start(dir.resolve("killed.log"), List.of("-Xss8m"), "extract", in.toString(),
+                "--out", out.toString(), "--threads", "1", "--progress", "log");
         int doneAtKill = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (tiqu.isAlive() && System.nanoTime() < deadline) {

@@ -3,14 +3,13 @@ package org.tiqu.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.tiqu.testing.TiquCommand;
 
 /** Exit codes: 0 all good, 1 some documents failed (named on stderr), 2 bad usage or rules. */
 class ExtractCommandTest {
@@ -21,15 +20,9 @@ class ExtractCommandTest {
     private String stderr;
 
     private int run(String... args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.run(args);
-        } finally {
-            System.setErr(saved);
-            stderr = err.toString(StandardCharsets.UTF_8);
-        }
+        TiquCommand.Result result = TiquCommand.run(args);
+        stderr = result.stderr();
+        return result.exitCode();
     }
 
     @Test

@@ -47,4 +47,18 @@ class MetricsCsvTest {
                 "出口总额下降3.5%, \"净\"", "40", "52"), all.get(2));
         assertEquals(3, all.size(), "mentions are not metrics");
     }
+
+    @Test
+    void cellsThatStartAFormulaAreNeutralisedAndNumbersStayNumbers() {
+        assertEquals("'=1+1", MetricsCsv.neutralised("=1+1"));
+        assertEquals("'+SUM(A1)", MetricsCsv.neutralised("+SUM(A1)"));
+        assertEquals("'-2+3", MetricsCsv.neutralised("-2+3"));
+        assertEquals("'@SUM(1+1)*cmd|calc", MetricsCsv.neutralised("@SUM(1+1)*cmd|calc"));
+        assertEquals("'\tx", MetricsCsv.neutralised("\tx"));
+        assertEquals("'\rx", MetricsCsv.neutralised("\rx"));
+        assertEquals("-3.5", MetricsCsv.neutralised("-3.5"), "a fall stays a number");
+        assertEquals("12", MetricsCsv.neutralised("12"));
+        assertEquals("收入", MetricsCsv.neutralised("收入"));
+        assertEquals("", MetricsCsv.neutralised(""));
+    }
 }

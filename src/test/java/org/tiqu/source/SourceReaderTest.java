@@ -97,4 +97,24 @@ class SourceReaderTest {
         Files.write(file, bytes);
         return file;
     }
+
+    @Test
+    void utf16WithItsByteOrderMarkIsRead() throws Exception {
+        String text = "营收增长15%。\n";
+        for (String encoding : new String[] {"UTF-16LE", "UTF-16BE"}) {
+            byte[] mark = encoding.endsWith("LE") ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xFE, (byte) 0xFF};
+            byte[] body = text.getBytes(Charset.forName(encoding));
+            byte[] bytes = new byte[mark.length + body.length];
+            System.arraycopy(mark, 0, bytes, 0, 2);
+            System.arraycopy(body, 0, bytes, 2, body.length);
+            SourceText s = new SourceReader().decode("u", Path.of("u.txt"), bytes);
+            assertEquals(text, s.text(), encoding);
+            assertEquals(encoding, s.encoding());
+            assertTrue(s.hadBom());
+        }
+        byte[] noMark = "ab".getBytes(Charset.forName("UTF-16LE"));
+        SourceException e = assertThrows(SourceException.class,
+                () -> new SourceReader().decode("u", Path.of("u.txt"), noMark));
+        assertTrue(e.getMessage().contains("UTF-16"), e.getMessage());
+    }
 }

@@ -33,14 +33,24 @@ public final class HanlpSegmenter implements Segmenter {
      * Loads HanLP's dictionaries and models on a background thread, so that a command can
      * read its rules on one core while HanLP loads on the other. Class initialisation is
      * thread-safe: whoever needs HanLP first simply waits for what is still loading.
+     *
+     * @return done when HanLP is loaded; failed with what stopped it (running out of heap), which
+     *         the caller reports, instead of the thread printing a stack trace
      */
-    public static void preloadInBackground() {
+    public static java.util.concurrent.CompletableFuture<Void> preloadInBackground() {
+        java.util.concurrent.CompletableFuture<Void> loaded = new java.util.concurrent.CompletableFuture<>();
         Thread loader = new Thread(() -> {
-            plain().segment("济南高新区2023年实现地区生产总值1500亿元。");
-            withNames().segment("济南高新区管委会发布");
+            try {
+                plain().segment("济南高新区2023年实现地区生产总值1500亿元。");
+                withNames().segment("济南高新区管委会发布");
+                loaded.complete(null);
+            } catch (Throwable e) {
+                loaded.completeExceptionally(e);
+            }
         }, "hanlp-preload");
         loader.setDaemon(true);
         loader.start();
+        return loaded;
     }
 
     /** Plain Viterbi segmentation with the core dictionary: HanLP's fastest useful mode. */

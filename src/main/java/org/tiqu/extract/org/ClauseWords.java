@@ -57,25 +57,32 @@ final class ClauseWords {
 
     /** Index of the word ending exactly at {@code end}, or -1. */
     static int endingAt(List<Term> terms, int end) {
-        for (int i = 0; i < terms.size(); i++) {
-            Span s = terms.get(i).span();
-            if (s.end() == end) {
-                return i;
-            }
-            if (s.end() > end) {
-                return -1;
-            }
-        }
-        return -1;
+        int i = firstEndingAtOrAfter(terms, end);
+        return i < terms.size() && terms.get(i).span().end() == end ? i : -1;
     }
 
     /** Index of the word containing code point {@code offset}, or -1. */
     static int containing(List<Term> terms, int offset) {
-        for (int i = 0; i < terms.size(); i++) {
-            if (terms.get(i).span().contains(offset)) {
-                return i;
+        int i = firstEndingAtOrAfter(terms, offset + 1);
+        return i < terms.size() && terms.get(i).span().contains(offset) ? i : -1;
+    }
+
+    /**
+     * Index of the first word ending at or after {@code end}, or the number of words: a binary
+     * search, since words follow one another (a clause of a million characters is looked up
+     * once per name ending in it).
+     */
+    static int firstEndingAtOrAfter(List<Term> terms, int end) {
+        int lo = 0;
+        int hi = terms.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (terms.get(mid).span().end() < end) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return -1;
+        return lo;
     }
 }

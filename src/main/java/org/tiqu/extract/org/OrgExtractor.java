@@ -119,13 +119,8 @@ public final class OrgExtractor implements Extractor {
     }
 
     private static boolean onWordBoundaries(List<Term> words, Span s) {
-        boolean begins = false;
-        boolean ends = false;
-        for (Term t : words) {
-            begins |= t.span().begin() == s.begin();
-            ends |= t.span().end() == s.end();
-        }
-        return begins && ends;
+        int first = ClauseWords.containing(words, s.begin());
+        return first >= 0 && words.get(first).span().begin() == s.begin() && ClauseWords.endingAt(words, s.end()) >= 0;
     }
 
     private void addGazetteer(Document document, ClauseWords terms, List<Candidate> out) {
@@ -135,6 +130,7 @@ public final class OrgExtractor implements Extractor {
         }
         for (Sentence sentence : document.sentences()) {
             for (WordTrie.Hit<String> hit : gazetteer.longest(document.text(), sentence.span())) {
+                document.deadline().check();
                 Span s = hit.span();
                 // A hit across a word boundary is a coincidence of characters: 联合国 in 联合/国家.
                 if (onWordBoundaries(terms.around(s.begin()), s)) {
@@ -149,6 +145,7 @@ public final class OrgExtractor implements Extractor {
             List<WordTrie.Hit<Rule>> likely = new ArrayList<>();
             List<WordTrie.Hit<Rule>> unlikely = new ArrayList<>();
             for (WordTrie.Hit<Rule> hit : endings.all(document.text(), sentence.span())) {
+                document.deadline().check();
                 if (startsClause(document, sentence, hit.span())) {
                     // A bare ending (集团, 公司) with nothing of its own before it: no name, and
                     // nothing for the recogniser; no need to segment for it.
@@ -220,6 +217,7 @@ public final class OrgExtractor implements Extractor {
             return;
         }
         for (WordTrie.Hit<Rule> hit : unbounded) {
+            document.deadline().check();
             List<Term> words = terms.around(hit.span().begin());
             Span clause = clauseBefore(words, hit.span(), sentence.span().begin());
             if (!grammar.roomForName(words, hit.span(), clause.begin(), optionsOf.get(hit.value()))) {
@@ -238,7 +236,8 @@ public final class OrgExtractor implements Extractor {
     /** From the word after the last punctuation before {@code ending} (at most 30 characters back) to its end. */
     private static Span clauseBefore(List<Term> words, Span ending, int sentenceBegin) {
         int begin = Math.max(sentenceBegin, ending.end() - 30);
-        for (Term t : words) {
+        // Words ending before the window cannot move its start: begin with the first that may.
+        for (Term t : words.subList(ClauseWords.firstEndingAtOrAfter(words, begin + 1), words.size())) {
             if (t.span().end() > ending.begin()) {
                 break;
             }
@@ -289,10 +288,12 @@ public final class OrgExtractor implements Extractor {
                 continue;
             }
             for (WordTrie.Hit<Boolean> hit : dictionaryWords.all(document.text(), sentence.span())) {
-                for (Term t : terms.around(hit.span().begin())) {
-                    if (t.span().equals(hit.span()) && t.pos().startsWith("nt") && t.span().length() > 1) {
-                        out.add(candidate(document, t.span(), rule));
-                    }
+                document.deadline().check();
+                List<Term> words = terms.around(hit.span().begin());
+                int at = ClauseWords.containing(words, hit.span().begin()); // the one word that may be the hit
+                Term t = at < 0 ? null : words.get(at);
+                if (t != null && t.span().equals(hit.span()) && t.pos().startsWith("nt") && t.span().length() > 1) {
+                    out.add(candidate(document, t.span(), rule));
                 }
             }
         }
@@ -329,11 +330,12 @@ public final class OrgExtractor implements Extractor {
         }
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : found) {
+            document.deadline().check();
             String surface = document.slice(c.span());
             if (lex.notOrg().contains(surface) || lex.genericAnaphors().contains(surface)) {
                 continue;
             }
-            if (blocked.stream().anyMatch(b -> b.overlaps(c.span()))) {
+            if (overlapsAny(blocked, c.span())) {
                 continue;
             }
             if (startsEventName(document, c.span())) {
@@ -342,6 +344,21 @@ public final class OrgExtractor implements Extractor {
             kept.add(c);
         }
         return kept;
+    }
+
+    /** Whether {@code span} overlaps one of {@code spans}, which follow one another (a rule's matches): a binary search. */
+    private static boolean overlapsAny(List<Span> spans, Span span) {
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) { // the first span ending after span begins
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid).end() <= span.begin()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < spans.size() && spans.get(lo).overlaps(span);
     }
 
     private boolean startsEventName(Document document, Span name) {
@@ -381,6 +398,7 @@ public final class OrgExtractor implements Extractor {
         }
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : kept) {
+            document.deadline().check();
             Abbreviation a = definitionOf(defined, document.slice(c.span()), c.span());
             out.add(a == null ? c : new Candidate(c.type(), c.span(), Value.of("name", a.fullName()), c.rule(), c.priority()));
         }
@@ -388,6 +406,7 @@ public final class OrgExtractor implements Extractor {
         for (Abbreviation a : defined) {
             int from = document.view().toView(a.shortSpan().begin());
             for (int at = view.indexOf(a.shortForm(), from); at >= 0; at = view.indexOf(a.shortForm(), at + a.shortForm().length())) {
+                document.deadline().check();
                 Span use = document.view().toSource(at, at + a.shortForm().length());
                 if (definitionOf(defined, document.slice(use), use) == a) {
                     out.add(new Candidate(RecordType.ORG, use, Value.of("name", a.fullName()), rule.id(), rule.priority()));

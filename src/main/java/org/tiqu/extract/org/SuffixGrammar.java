@@ -90,11 +90,9 @@ final class SuffixGrammar {
      * distinctive element the ending's rule asks for.
      */
     boolean couldBeName(List<Term> terms, Span span, Span ending, Options options) {
-        int first = -1;
-        for (int j = 0; j < terms.size(); j++) {
-            if (terms.get(j).span().begin() == span.begin()) {
-                first = j;
-            }
+        int first = ClauseWords.containing(terms, span.begin());
+        if (first >= 0 && terms.get(first).span().begin() != span.begin()) {
+            first = -1; // the span does not start a word
         }
         if (first < 0 || !mayStartName(terms.get(first))) {
             return false;

@@ -104,6 +104,7 @@ public final class DateExtractor implements Extractor {
         Anchor lastMonth = null;
         List<Candidate> out = new ArrayList<>();
         for (DateFinding f : found) {
+            document.deadline().check();
             int paragraph = paragraphOf(document, f.span());
             String timex;
             if (f.anchored() != null) {

@@ -156,6 +156,7 @@ public final class TimeReferenceInference implements ReferenceInference {
         TreeMap<Integer, Integer> mentions = new TreeMap<>();
         int lastBegin = -1;
         for (DateFinding f : found) {
+            document.deadline().check();
             // Findings come in text order; several rules finding the same year (2024年, 2024年2月份) count once.
             if (f.span().begin() != lastBegin && f.year().kind() == YearRef.Kind.EXPLICIT
                     && DATED_KINDS.contains(f.rule().kind()) && !dates.yearCues().isTarget(document, f.span())) {
