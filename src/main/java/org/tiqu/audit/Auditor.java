@@ -21,6 +21,8 @@ import org.tiqu.output.OutputPaths;
 import org.tiqu.output.RecordJson;
 import org.tiqu.pipeline.Pipeline;
 import org.tiqu.source.HtmlArticle;
+import org.tiqu.source.JsonlDocument;
+import org.tiqu.source.JsonlLines;
 import org.tiqu.source.SourceException;
 import org.tiqu.source.SourceReader;
 import org.tiqu.source.SourceText;
@@ -71,6 +73,7 @@ public final class Auditor {
         int records = 0;
         SourceReader reader = new SourceReader();
         HtmlArticle html = new HtmlArticle();
+        Corpora corpora = new Corpora();
         for (DocumentEntry entry : manifest.documents()) {
             if (!entryIsSound(outDir, entry, issues)) {
                 continue;
@@ -82,6 +85,28 @@ public final class Auditor {
             Path sourcePath = outDir.resolve(entry.source()).normalize();
             if (!Files.isRegularFile(sourcePath)) {
                 issues.add(new AuditIssue(Kind.MISSING_SOURCE, entry.doc(), 0, "source not found: " + sourcePath));
+                continue;
+            }
+            if (entry.line() != null) {
+                SourceText line = corpusLine(corpora, entry, sourcePath, issues);
+                if (line == null) {
+                    continue;
+                }
+                if (!savedTextMatches(outDir.resolve(entry.text()), line.text())) {
+                    issues.add(new AuditIssue(Kind.TEXT_CHANGED, entry.doc(), 0, entry.text() + " is not the \""
+                            + entry.textField() + "\" value of line " + entry.line() + " of " + sourcePath + " (missing or edited)"));
+                    continue;
+                }
+                Path recordsPath = outDir.resolve(entry.records()).normalize();
+                if (!Files.isRegularFile(recordsPath)) {
+                    issues.add(new AuditIssue(Kind.MISSING_RECORDS, entry.doc(), 0, "records not found: " + recordsPath));
+                    continue;
+                }
+                checkRecordsFile(entry, recordsPath, issues);
+                records += auditRecords(entry.doc(), new CodePointText(line.text()), recordsPath, issues);
+                if (deep != null) {
+                    compareWithExtraction(deep, entry, line, recordsPath, issues);
+                }
                 continue;
             }
             byte[] bytes = Files.readAllBytes(sourcePath);
@@ -115,6 +140,7 @@ public final class Auditor {
                 compareWithExtraction(deep, entry, source, recordsPath, issues);
             }
         }
+        corpora.close();
         checkUnlistedFiles(outDir, manifest, issues);
         return new AuditReport(documents, records, List.copyOf(issues));
     }
@@ -205,6 +231,64 @@ public final class Auditor {
         issues.add(new AuditIssue(Kind.EXTRACTION_DIFFERS, entry.doc(), line + 1, "extracting " + entry.source()
                 + " again gives " + expected.size() + " records, the file holds " + actual.size()
                 + "; first difference here" + made + ": " + (line < expected.size() ? expected.get(line) : "(no more records)")));
+    }
+
+    /**
+     * The corpora the manifest names, each read once from start to end: the manifest lists the
+     * lines of a corpus in order, so the audit of a corpus of any size reads it through once.
+     */
+    private static final class Corpora implements AutoCloseable {
+        private Path file;
+        private JsonlLines lines;
+        private JsonlLines.Line last;
+
+        /** Line {@code number} of {@code file}, or null when the file has no such line. */
+        JsonlLines.Line line(Path file, int number) throws IOException {
+            if (!file.equals(this.file) || last == null || last.number() > number) {
+                close();
+                this.file = file;
+                lines = JsonlLines.open(file);
+                last = lines.next();
+            }
+            while (last != null && last.number() < number) {
+                last = lines.next();
+            }
+            return last != null && last.number() == number ? last : null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (lines != null) {
+                lines.close();
+                lines = null;
+            }
+            last = null;
+        }
+    }
+
+    /** The document of a line of a JSONL corpus, checked against the manifest; null (with the issue) when it cannot be. */
+    private static SourceText corpusLine(Corpora corpora, DocumentEntry entry, Path sourcePath, List<AuditIssue> issues)
+            throws IOException {
+        JsonlLines.Line line = corpora.line(sourcePath, entry.line());
+        if (line == null) {
+            issues.add(new AuditIssue(Kind.SOURCE_CHANGED, entry.doc(), 0, sourcePath + " has no line " + entry.line()
+                    + " any more"));
+            return null;
+        }
+        String sha256 = SourceReader.sha256(line.bytes());
+        if (!sha256.equals(entry.sha256())) {
+            issues.add(new AuditIssue(Kind.SOURCE_CHANGED, entry.doc(), 0, "line " + entry.line() + " of " + sourcePath
+                    + " has sha256 " + sha256 + ", the records were made from " + entry.sha256()));
+            return null;
+        }
+        try {
+            String field = entry.textField() != null ? entry.textField() : JsonlDocument.DEFAULT_TEXT_FIELD;
+            JsonlDocument document = JsonlDocument.parse(sourcePath, line, null, field, entry.doc());
+            return new SourceText(entry.doc(), sourcePath, document.text(), SourceReader.UTF_8, sha256, false);
+        } catch (SourceException e) {
+            issues.add(new AuditIssue(Kind.UNDECODABLE, entry.doc(), 0, e.getMessage()));
+            return null;
+        }
     }
 
     /** The offsets of an HTML source count the saved extracted text, which must be what the source gives today. */

@@ -11,8 +11,11 @@ import java.time.LocalDate;
  * @param referenceDate the date relative expressions resolve against, or null to infer it per document
  * @param progressBar   draw a progress bar (on a terminal) rather than log lines
  * @param budget        the time one document may take before it is stopped and reported failed
+ * @param idField       the field of a JSONL line that holds its document's id
+ * @param textField     the field of a JSONL line that holds its document's text
  */
-public record BatchOptions(int threads, boolean prune, LocalDate referenceDate, boolean progressBar, Duration budget) {
+public record BatchOptions(int threads, boolean prune, LocalDate referenceDate, boolean progressBar, Duration budget,
+                           String idField, String textField) {
 
     /**
      * Generous: a 10 MB document takes tens of seconds; what the budget catches is a rule
@@ -27,6 +30,13 @@ public record BatchOptions(int threads, boolean prune, LocalDate referenceDate, 
         if (budget == null || budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("the time budget must be positive, not " + budget);
         }
+        java.util.Objects.requireNonNull(idField, "idField");
+        java.util.Objects.requireNonNull(textField, "textField");
+    }
+
+    public BatchOptions(int threads, boolean prune, LocalDate referenceDate, boolean progressBar, Duration budget) {
+        this(threads, prune, referenceDate, progressBar, budget, org.tiqu.source.JsonlDocument.DEFAULT_ID_FIELD,
+                org.tiqu.source.JsonlDocument.DEFAULT_TEXT_FIELD);
     }
 
     public BatchOptions(int threads, boolean prune, LocalDate referenceDate, boolean progressBar) {
@@ -38,18 +48,22 @@ public record BatchOptions(int threads, boolean prune, LocalDate referenceDate, 
     }
 
     public BatchOptions withThreads(int n) {
-        return new BatchOptions(n, prune, referenceDate, progressBar, budget);
+        return new BatchOptions(n, prune, referenceDate, progressBar, budget, idField, textField);
     }
 
     public BatchOptions withReferenceDate(LocalDate date) {
-        return new BatchOptions(threads, prune, date, progressBar, budget);
+        return new BatchOptions(threads, prune, date, progressBar, budget, idField, textField);
     }
 
     public BatchOptions withPrune(boolean p) {
-        return new BatchOptions(threads, p, referenceDate, progressBar, budget);
+        return new BatchOptions(threads, p, referenceDate, progressBar, budget, idField, textField);
     }
 
     public BatchOptions withBudget(Duration b) {
-        return new BatchOptions(threads, prune, referenceDate, progressBar, b);
+        return new BatchOptions(threads, prune, referenceDate, progressBar, b, idField, textField);
+    }
+
+    public BatchOptions withFields(String id, String text) {
+        return new BatchOptions(threads, prune, referenceDate, progressBar, budget, id, text);
     }
 }

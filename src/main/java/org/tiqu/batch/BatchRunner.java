@@ -40,6 +40,8 @@ import org.tiqu.pipeline.DocumentResult;
 import org.tiqu.pipeline.Pipeline;
 import org.tiqu.record.Record;
 import org.tiqu.source.HtmlArticle;
+import org.tiqu.source.JsonlDocument;
+import org.tiqu.source.JsonlLines;
 import org.tiqu.source.SourceException;
 import org.tiqu.source.SourceReader;
 import org.tiqu.source.SourceText;
@@ -103,7 +105,8 @@ public final class BatchRunner {
     /** What became of one source in this run. */
     private enum Outcome { DONE, SKIPPED, FAILED }
 
-    private record Result(Path file, DocumentEntry entry, Outcome outcome, long nanos) {
+    /** @param label the file, and the line of a corpus document */
+    private record Result(String label, DocumentEntry entry, Outcome outcome, long nanos) {
     }
 
     /** One run over one output folder, holding its lock. */
@@ -121,10 +124,10 @@ public final class BatchRunner {
             this.journal = new ManifestJournal(out);
             this.entries = new TreeMap<>();
             if (Manifest.exists(out)) {
-                Manifest.read(out).documents().forEach(e -> entries.put(e.source(), e));
+                Manifest.read(out).documents().forEach(e -> entries.put(e.key(), e));
             }
             List<DocumentEntry> journaled = journal.entries(problem -> log.println("tiqu: " + problem));
-            journaled.forEach(e -> entries.put(e.source(), e));
+            journaled.forEach(e -> entries.put(e.key(), e));
             this.journalHadEntries = !journaled.isEmpty();
             for (DocumentEntry e : entries.values()) {
                 String problem = OutputPaths.problemOf(out, e);
@@ -165,17 +168,31 @@ public final class BatchRunner {
         List<Planned> planned = new ArrayList<>();
         for (InputFiles.Input input : selection.files()) {
             String source = knownSources.getOrDefault(InputFiles.realOrAbsolute(input.path()), relative(run.out, input.path()));
-            planned.add(new Planned(input.path(), source, input.id(), formatOf(input.path())));
+            if (JsonlLines.isJsonl(input.path()) && Files.isRegularFile(input.path())) {
+                planCorpus(input, source, planned);
+            } else {
+                planned.add(new Planned(input.path(), source, input.id(), formatOf(input.path()), null, null));
+            }
         }
-        int pruned = options.prune() ? prune(run) : 0;
-        long gone = run.entries.keySet().stream().filter(source -> !Files.exists(run.out.resolve(source).normalize())).count();
-        if (gone > 0) {
-            log.println("tiqu: " + gone + " source(s) in the manifest are gone; their records are kept (--prune removes them)");
+        java.util.Set<String> plannedKeys = new java.util.HashSet<>();
+        java.util.Set<String> corpora = new java.util.HashSet<>();
+        for (Planned p : planned) {
+            plannedKeys.add(p.key());
+            if (p.line() != null) {
+                corpora.add(p.source());
+            }
+        }
+        java.util.function.Predicate<DocumentEntry> gone = e -> !Files.exists(run.out.resolve(e.source()).normalize())
+                || (e.line() != null && corpora.contains(e.source()) && !plannedKeys.contains(e.key()));
+        int pruned = options.prune() ? prune(run, gone) : 0;
+        long goneCount = run.entries.values().stream().filter(gone).count();
+        if (goneCount > 0) {
+            log.println("tiqu: " + goneCount + " source(s) in the manifest are gone; their records are kept (--prune removes them)");
         }
         Map<String, String> idClashes = claimIds(run, planned);
         // Read before any worker writes the entries.
         Map<String, DocumentEntry> previousEntries = new HashMap<>();
-        planned.forEach(p -> previousEntries.put(p.source(), run.entries.get(p.source())));
+        planned.forEach(p -> previousEntries.put(p.key(), run.entries.get(p.key())));
 
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "tiqu-worker");
@@ -185,9 +202,11 @@ public final class BatchRunner {
         ExecutorCompletionService<Result> completion = new ExecutorCompletionService<>(workers);
         int submitted = 0;
         try (Progress progress = Progress.of(options.progressBar(), planned.size(), log)) {
+            CorpusReader corpus = new CorpusReader();
+            java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(options.threads() * 4);
             for (Planned p : planned) {
-                DocumentEntry previous = previousEntries.get(p.source());
-                String clash = idClashes.get(p.source());
+                DocumentEntry previous = previousEntries.get(p.key());
+                String clash = idClashes.get(p.key());
                 if (clash != null) {
                     Result failed = failed(run, p, previous, DocumentEntry.failed(null, p.source(), null, p.format(), clash), 0);
                     synchronized (run.entries) {
@@ -195,16 +214,24 @@ public final class BatchRunner {
                     }
                     continue;
                 }
+                // A corpus is read line by line here, a few lines ahead of the workers: never whole.
+                byte[] line = p.line() == null ? null : corpus.line(p);
+                inFlight.acquireUninterruptibly();
                 completion.submit(() -> {
-                    Result result = processWithinLimits(run, p, previous);
-                    // In the worker, right after its files: a document is in the manifest as soon as it is done.
-                    synchronized (run.entries) {
-                        record(run, result, progress);
+                    try {
+                        Result result = processWithinLimits(run, p, previous, line);
+                        // In the worker, right after its files: a document is in the manifest as soon as it is done.
+                        synchronized (run.entries) {
+                            record(run, result, progress);
+                        }
+                        return result;
+                    } finally {
+                        inFlight.release();
                     }
-                    return result;
                 });
                 submitted++;
             }
+            corpus.close();
             for (int i = 0; i < submitted; i++) {
                 take(completion);
             }
@@ -215,14 +242,92 @@ public final class BatchRunner {
         return summarise(run.results, pruned, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** A source of this run: its file, its key in the manifest, its document id and format. */
-    private record Planned(Path file, String source, String id, String format) {
+    /**
+     * A document of this run: its file, its source in the manifest, its document id and format;
+     * for a line of a JSONL corpus, the line's number and the sha256 of its bytes when planned.
+     */
+    private record Planned(Path file, String source, String id, String format, Integer line, String lineSha256) {
         String recordsPath() {
             return OutputPaths.recordsOf(id);
         }
 
         String textPath() {
-            return format.equals(DocumentEntry.FORMAT_HTML) ? OutputPaths.textOf(id) : null;
+            return format.equals(DocumentEntry.FORMAT_TEXT) ? null : OutputPaths.textOf(id);
+        }
+
+        String key() {
+            return DocumentEntry.keyOf(source, line);
+        }
+
+        /** How messages name it: the file, and the line of a corpus. */
+        String label() {
+            return line == null ? file.toString() : file + ":" + line;
+        }
+    }
+
+    /**
+     * Plans each line of a JSONL corpus as a document, reading the file through once: only the
+     * line's number, id and sha256 are kept. A line that cannot be read as a document keeps
+     * the id {@code <file>#<line>} and fails when its turn comes, with the reason.
+     */
+    private void planCorpus(InputFiles.Input input, String source, List<Planned> planned) {
+        String fileId = input.id().endsWith(".jsonl") ? input.id().substring(0, input.id().length() - 6) : input.id();
+        try (JsonlLines lines = JsonlLines.open(input.path())) {
+            for (JsonlLines.Line line = lines.next(); line != null; line = lines.next()) {
+                String fallback = JsonlDocument.fallbackId(fileId, line.number());
+                String id;
+                try {
+                    id = JsonlDocument.parse(input.path(), line, options.idField(), options.textField(), fallback).id();
+                } catch (SourceException e) {
+                    id = fallback;
+                }
+                planned.add(new Planned(input.path(), source, id, DocumentEntry.FORMAT_JSONL, line.number(),
+                        SourceReader.sha256(line.bytes())));
+            }
+        } catch (IOException e) {
+            // Read again when its turn comes, and reported then.
+            planned.add(new Planned(input.path(), source, input.id(), DocumentEntry.FORMAT_JSONL, null, null));
+        }
+    }
+
+    /** The lines of the corpora of a run, read in the order they were planned, one file open at a time. */
+    private static final class CorpusReader implements AutoCloseable {
+        private Path file;
+        private JsonlLines lines;
+
+        /** The bytes of {@code p}'s line, or null when the file cannot be read or no longer has it. */
+        byte[] line(Planned p) {
+            try {
+                if (!p.file().equals(file)) {
+                    close();
+                    file = p.file();
+                    lines = JsonlLines.open(file);
+                }
+                for (JsonlLines.Line line = lines.next(); line != null; line = lines.next()) {
+                    if (line.number() == p.line()) {
+                        return line.bytes();
+                    }
+                    if (line.number() > p.line()) {
+                        return null;
+                    }
+                }
+            } catch (IOException e) {
+                close();
+                file = null;
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            if (lines != null) {
+                try {
+                    lines.close();
+                } catch (IOException e) {
+                    // read-only: nothing is lost
+                }
+                lines = null;
+            }
         }
     }
 
@@ -233,7 +338,7 @@ public final class BatchRunner {
      */
     private static Map<Path, String> knownSourcesByRealPath(Run run) {
         Map<Path, String> known = new HashMap<>();
-        for (String source : run.entries.keySet()) {
+        for (String source : run.entries.values().stream().map(DocumentEntry::source).toList()) {
             Path file = run.out.resolve(source).normalize();
             if (Files.exists(file)) {
                 known.putIfAbsent(InputFiles.realOrAbsolute(file), source);
@@ -250,25 +355,29 @@ public final class BatchRunner {
     private Map<String, String> claimIds(Run run, List<Planned> planned) {
         Map<String, String> idOwners = new HashMap<>();
         java.util.Set<String> ofThisRun = new java.util.HashSet<>();
-        planned.forEach(p -> ofThisRun.add(p.source()));
+        planned.forEach(p -> ofThisRun.add(p.key()));
         for (DocumentEntry e : run.entries.values()) {
-            if (!ofThisRun.contains(e.source()) && e.ok() && e.doc() != null) {
-                idOwners.putIfAbsent(e.doc(), e.source());
-                own(run, e.records(), e.source());
-                own(run, e.text(), e.source());
+            if (!ofThisRun.contains(e.key()) && e.ok() && e.doc() != null) {
+                idOwners.putIfAbsent(e.doc(), e.key());
+                own(run, e.records(), e.key());
+                own(run, e.text(), e.key());
             }
         }
         Map<String, String> clashes = new HashMap<>();
         for (Planned p : planned) {
-            String owner = idOwners.putIfAbsent(p.id(), p.source());
-            if (owner != null && !owner.equals(p.source())) {
-                boolean ownerGone = !Files.exists(run.out.resolve(owner).normalize());
-                clashes.put(p.source(), "document id '" + p.id() + "' is already taken by " + owner
+            String owner = idOwners.putIfAbsent(p.id(), p.key());
+            if (owner != null && !owner.equals(p.key())) {
+                DocumentEntry owning = run.entries.get(owner);
+                String ownerSource = owning != null ? owning.source() : owner.replace('\u0000', '#');
+                boolean ownerGone = !Files.exists(run.out.resolve(ownerSource).normalize());
+                String ownerName = owning != null && owning.line() != null ? ownerSource + ":" + owning.line()
+                        : ownerSource.contains("#") ? ownerSource.replaceFirst("#0*", ":") : ownerSource;
+                clashes.put(p.key(), "document id '" + p.id() + "' is already taken by " + ownerName
                         + (ownerGone ? ", whose source is gone (--prune removes its records)"
                                 : " (give the folder that holds both as the input, so that their ids keep their folders)"));
             } else {
-                own(run, p.recordsPath(), p.source());
-                own(run, p.textPath(), p.source());
+                own(run, p.recordsPath(), p.key());
+                own(run, p.textPath(), p.key());
             }
         }
         return clashes;
@@ -313,16 +422,16 @@ public final class BatchRunner {
     static TreeMap<String, DocumentEntry> knownEntries(Path outDir) throws IOException {
         TreeMap<String, DocumentEntry> entries = new TreeMap<>();
         if (Manifest.exists(outDir)) {
-            Manifest.read(outDir).documents().forEach(e -> entries.put(e.source(), e));
+            Manifest.read(outDir).documents().forEach(e -> entries.put(e.key(), e));
         }
-        new ManifestJournal(outDir).entries().forEach(e -> entries.put(e.source(), e));
+        new ManifestJournal(outDir).entries().forEach(e -> entries.put(e.key(), e));
         return entries;
     }
 
     /** Called with {@code run.entries} locked: adds a document's outcome and journals it when it changed. */
     private void record(Run run, Result result, Progress progress) {
         run.results.add(result);
-        run.entries.put(result.entry().source(), result.entry());
+        run.entries.put(result.entry().key(), result.entry());
         if (result.outcome() != Outcome.SKIPPED) {
             try {
                 run.journal.record(result.entry());
@@ -337,7 +446,7 @@ public final class BatchRunner {
             }
         }
         if (result.outcome() == Outcome.FAILED) {
-            log.println("tiqu: failed " + result.file() + ": " + result.entry().error());
+            log.println("tiqu: failed " + result.label() + ": " + result.entry().error());
         }
         progress.step(result.outcome().name().toLowerCase());
     }
@@ -373,11 +482,11 @@ public final class BatchRunner {
      * garbage once the stack unwinds, and the next document starts afresh. Any other error
      * thrown for one document fails it with its name, so that the manifest is still written.
      */
-    private Result processWithinLimits(Run run, Planned p, DocumentEntry previous) {
+    private Result processWithinLimits(Run run, Planned p, DocumentEntry previous, byte[] line) {
         long start = System.nanoTime();
         String why;
         try {
-            return processOne(run, p, previous, start);
+            return processOne(run, p, previous, line, start);
         } catch (OutOfMemoryError e) {
             long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
             why = "out of memory: the document needs more than the " + maxMb + " MB heap"
@@ -393,9 +502,12 @@ public final class BatchRunner {
     }
 
     /** Runs on a worker thread: never throws, a document's failure becomes a failed entry. */
-    private Result processOne(Run run, Planned p, DocumentEntry previous, long start) {
+    private Result processOne(Run run, Planned p, DocumentEntry previous, byte[] line, long start) {
         Deadline deadline = Deadline.after(options.budget());
         Path file = p.file();
+        if (p.format().equals(DocumentEntry.FORMAT_JSONL)) {
+            return processCorpusLine(run, p, previous, line, deadline, start);
+        }
         if (!Files.isRegularFile(file)) {
             String why = Files.exists(file) ? "not a regular file (a folder, pipe, socket or device)" : "no such file";
             return failed(run, p, previous, DocumentEntry.failed(null, p.source(), null, p.format(), "unreadable: " + why),
@@ -410,7 +522,7 @@ public final class BatchRunner {
         }
         String sha256 = SourceReader.sha256(bytes);
         if (unchanged(run, p, previous, sha256)) {
-            return new Result(file, previous, Outcome.SKIPPED, System.nanoTime() - start);
+            return new Result(p.label(), previous, Outcome.SKIPPED, System.nanoTime() - start);
         }
         SourceText text;
         try {
@@ -419,6 +531,48 @@ public final class BatchRunner {
             return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), sha256, p.format(),
                     e.reason().name().toLowerCase() + ": " + e.getMessage()), System.nanoTime() - start);
         }
+        return extract(run, p, previous, text, sha256, deadline, start);
+    }
+
+    /** A line of a JSONL corpus: its text value is the document, saved as {@code text/<doc>.txt}. */
+    private Result processCorpusLine(Run run, Planned p, DocumentEntry previous, byte[] line, Deadline deadline, long start) {
+        if (p.line() == null || line == null) {
+            String why = p.line() == null ? "cannot be read as JSONL" : "line " + p.line() + " is gone (the file changed while it was read)";
+            if (!Files.isRegularFile(p.file())) {
+                why = Files.exists(p.file()) ? "not a regular file" : "no such file";
+            } else if (p.line() == null) {
+                try (JsonlLines lines = JsonlLines.open(p.file())) {
+                    lines.next();
+                } catch (IOException e) {
+                    why = IoReasons.of(e);
+                }
+            }
+            return failed(run, p, previous, DocumentEntry.failed(null, p.source(), null, p.format(), "unreadable: " + why),
+                    System.nanoTime() - start);
+        }
+        String sha256 = SourceReader.sha256(line);
+        if (!sha256.equals(p.lineSha256())) {
+            return failed(run, p, previous, DocumentEntry.failed(null, p.source(), sha256, p.format(),
+                    "unreadable: line " + p.line() + " changed while the file was read; run again"), System.nanoTime() - start);
+        }
+        if (unchanged(run, p, previous, sha256)) {
+            return new Result(p.label(), previous, Outcome.SKIPPED, System.nanoTime() - start);
+        }
+        JsonlDocument document;
+        try {
+            document = JsonlDocument.parse(p.file(), new JsonlLines.Line(p.line(), line), options.idField(),
+                    options.textField(), p.id());
+        } catch (SourceException e) {
+            return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), sha256, p.format(),
+                    e.reason().name().toLowerCase() + ": " + e.getMessage()), System.nanoTime() - start);
+        }
+        SourceText text = new SourceText(p.id(), p.file(), document.text(), SourceReader.UTF_8, sha256, false);
+        return extract(run, p, previous, text, sha256, deadline, start);
+    }
+
+    /** Runs the pipeline over a decoded source and writes its files; a failure becomes a failed entry. */
+    private Result extract(Run run, Planned p, DocumentEntry previous, SourceText text, String sha256, Deadline deadline,
+                           long start) {
         try {
             DocumentResult result = pipeline.process(text, options.referenceDate(), deadline);
             List<Record> records = result.records();
@@ -437,10 +591,13 @@ public final class BatchRunner {
                     p.textPath() == null ? DocumentEntry.OFFSETS_SOURCE : DocumentEntry.OFFSETS_TEXT, p.textPath(),
                     DocumentEntry.OK, p.recordsPath(), HexFormat.of().formatHex(sha.digest()), counts,
                     result.document().reference(), pipeline.rules().sha256(), CodeDigest.value(), referenceDate(), null);
+            if (p.line() != null) {
+                entry = entry.inCorpus(p.line(), options.textField());
+            }
             if (previous != null) {
                 deleteStaleOutputs(run, previous, entry); // its id changed: the old files are no one's
             }
-            return new Result(file, entry, Outcome.DONE, System.nanoTime() - start);
+            return new Result(p.label(), entry, Outcome.DONE, System.nanoTime() - start);
         } catch (IOException | RuntimeException e) {
             String why = e instanceof TiquException ? e.getMessage()
                     : e instanceof IOException io ? "cannot write its records: " + IoReasons.of(io)
@@ -467,16 +624,20 @@ public final class BatchRunner {
                 && p.id().equals(previous.doc())
                 && p.recordsPath().equals(previous.records())
                 && Objects.equals(p.textPath(), previous.text())
+                && (p.line() == null || options.textField().equals(previous.textField()))
                 && Files.isRegularFile(run.out.resolve(previous.records()))
                 && (previous.text() == null || Files.isRegularFile(run.out.resolve(previous.text())));
     }
 
     /** A failed document keeps no records: those of an earlier version would no longer match its source. */
     private Result failed(Run run, Planned p, DocumentEntry previous, DocumentEntry entry, long nanos) {
+        if (p.line() != null) {
+            entry = entry.inCorpus(p.line(), options.textField());
+        }
         if (previous != null) {
             deleteStaleOutputs(run, previous, entry);
         }
-        return new Result(p.file(), entry, Outcome.FAILED, nanos);
+        return new Result(p.label(), entry, Outcome.FAILED, nanos);
     }
 
     /** Removes the files of {@code previous} that {@code now} does not name, unless another document owns them. */
@@ -486,22 +647,21 @@ public final class BatchRunner {
                 continue;
             }
             String owner = run.pathOwners.get(path);
-            if (owner == null || owner.equals(previous.source())) {
+            if (owner == null || owner.equals(previous.key())) {
                 delete(run, path);
             }
         }
     }
 
     /** Removes the entries and files of documents whose source is gone. */
-    private int prune(Run run) throws IOException {
-        List<String> gone = run.entries.keySet().stream()
-                .filter(source -> !Files.exists(run.out.resolve(source).normalize())).toList();
-        for (String source : gone) {
-            DocumentEntry entry = run.entries.remove(source);
+    private int prune(Run run, java.util.function.Predicate<DocumentEntry> isGone) throws IOException {
+        List<DocumentEntry> gone = run.entries.values().stream().filter(isGone).toList();
+        for (DocumentEntry entry : gone) {
+            run.entries.remove(entry.key());
             delete(run, entry.records());
             delete(run, entry.text());
-            run.journal.forget(source);
-            log.println("tiqu: pruned " + source + " (source gone)");
+            run.journal.forget(entry.key());
+            log.println("tiqu: pruned " + entry.source() + (entry.line() == null ? "" : ":" + entry.line()) + " (source gone)");
         }
         if (!gone.isEmpty()) {
             manifest(run.entries).write(run.out);
@@ -569,7 +729,7 @@ public final class BatchRunner {
             switch (r.outcome()) {
                 case DONE -> done++;
                 case SKIPPED -> skipped++;
-                case FAILED -> failed.add(r.file().toString());
+                case FAILED -> failed.add(r.label());
             }
             if (r.entry().ok()) {
                 r.entry().counts().forEach((type, n) -> totals.merge(type, n, Integer::sum));
@@ -580,7 +740,7 @@ public final class BatchRunner {
         }
         failed.sort(null);
         return new BatchSummary(done, skipped, List.copyOf(failed), pruned, totals, elapsed,
-                slowest == null ? null : slowest.file().toString(),
+                slowest == null ? null : slowest.label(),
                 slowest == null ? Duration.ZERO : Duration.ofNanos(slowest.nanos()));
     }
 

@@ -43,7 +43,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path outDir = dir != null ? dir : Defaults.projectPath("output");
+        Path outDir = dir != null ? dir : Defaults.outputPath();
         if (!Files.isDirectory(outDir)) {
             throw new ParameterException(spec.commandLine(), outDir + ": no such folder");
         }

@@ -13,6 +13,15 @@ final class Defaults {
     private Defaults() {
     }
 
+    /**
+     * The output folder when {@code --out} is not given: {@code output/} of the working folder,
+     * always (the README's promise): run from elsewhere, a batch must not write into the
+     * installation's folder.
+     */
+    static Path outputPath() {
+        return Path.of("output");
+    }
+
     static Path projectPath(String name) {
         Path local = Path.of(name);
         if (Files.exists(local)) {

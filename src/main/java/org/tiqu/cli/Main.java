@@ -1,6 +1,7 @@
 package org.tiqu.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,14 +38,73 @@ public final class Main implements Runnable {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.registerConverter(java.time.LocalDate.class, Main::date);
         cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler(Main::usageError);
+        if (args.length > 0 && !args[0].startsWith("-") && !cli.getSubcommands().containsKey(args[0])) {
+            // Before parsing: picocli would take `tiqu revew --help` for the top-level --help and exit 0.
+            PrintWriter err = cli.getErr();
+            List<String> near = closest(args[0], cli.getSubcommands().keySet());
+            err.println("tiqu: unknown command '" + args[0] + "'" + (near.isEmpty() ? "" : " (did you mean " + near.get(0) + "?)"));
+            err.println("Try 'tiqu --help' for the commands.");
+            err.flush();
+            return USAGE;
+        }
         return cli.execute(args);
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /**
+     * A usage error: one line saying what is wrong and where to read more, never the whole
+     * help (which buries the message) and never twice.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += " (did you mean " + unmatched.getSuggestions().get(0) + "?)";
+        }
+        err.println("tiqu: " + message);
+        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return USAGE;
+    }
+
+    /** {@code YYYY-MM-DD}, said plainly when it is not one (picocli would show the Java exception). */
+    private static java.time.LocalDate date(String text) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date of the form YYYY-MM-DD (as 2024-03-31)");
+        }
+    }
+
+    /** The commands nearest to a mistyped one, by edit distance (at most 2). */
+    private static List<String> closest(String typed, java.util.Collection<String> commands) {
+        return commands.stream().filter(c -> distance(typed, c) <= 2)
+                .sorted(java.util.Comparator.comparingInt(c -> distance(typed, c))).toList();
+    }
+
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /** The one table from exceptions to messages and exit codes. */

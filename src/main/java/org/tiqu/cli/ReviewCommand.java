@@ -103,7 +103,7 @@ final class ReviewCommand implements Callable<Integer> {
     }
 
     static Path outputFolder(Path given, CommandLine.Model.CommandSpec spec) {
-        Path outDir = given != null ? given : Defaults.projectPath("output");
+        Path outDir = given != null ? given : Defaults.outputPath();
         if (!Manifest.exists(outDir)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     outDir + " is not an extraction output (no " + Manifest.FILE_NAME + "; run tiqu extract first)");

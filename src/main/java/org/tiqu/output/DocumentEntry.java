@@ -18,12 +18,15 @@ import org.tiqu.document.ReferenceTime;
  *                 extension ({@code 2024/01/index}; with it when two files of a folder share a
  *                 name: {@code x.txt}, {@code x.html}); null when the file was refused
  * @param source   the input's path, relative to the output folder where possible
- * @param sha256   digest of the input bytes
- * @param format   {@code text} or {@code html}
+ * @param sha256   digest of the input bytes (of a JSONL document: of its line, without the line end)
+ * @param line     for a document of a JSONL corpus, its line in {@code source} (from 1); null otherwise
+ * @param format   {@code text}, {@code html} or {@code jsonl}
  * @param encoding {@code UTF-8}, {@code GB18030}, {@code UTF-16LE} or {@code UTF-16BE}; null when not decoded
  * @param bom      whether a byte order mark was dropped
  * @param offsets  what record offsets count code points of: {@code source} (the decoded
  *                 source) or {@code text} (the article text extracted from HTML, saved in {@code text})
+ * @param textField for a JSONL document, the field its text was taken from: offsets count code
+ *                 points of that string, saved as {@code text}; null otherwise
  * @param text     the extracted text file, relative to the output folder; null for plain text sources
  * @param status   {@code ok} or {@code failed}
  * @param records  the records file, relative to the output folder; null when failed
@@ -36,16 +39,18 @@ import org.tiqu.document.ReferenceTime;
  * @param error    why the file failed, or null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"doc", "source", "sha256", "format", "encoding", "bom", "offsets", "text", "status",
+@JsonPropertyOrder({"doc", "source", "line", "sha256", "format", "encoding", "bom", "offsets", "text_field", "text", "status",
         "records", "records_sha256", "counts", "reference", "rules_sha256", "code_sha256", "reference_date", "error"})
 public record DocumentEntry(
         @JsonProperty("doc") String doc,
         @JsonProperty("source") String source,
+        @JsonProperty("line") @JsonInclude(JsonInclude.Include.NON_NULL) Integer line,
         @JsonProperty("sha256") String sha256,
         @JsonProperty("format") String format,
         @JsonProperty("encoding") String encoding,
         @JsonProperty("bom") boolean bom,
         @JsonProperty("offsets") String offsets,
+        @JsonProperty("text_field") @JsonInclude(JsonInclude.Include.NON_NULL) String textField,
         @JsonProperty("text") String text,
         @JsonProperty("status") String status,
         @JsonProperty("records") String records,
@@ -61,8 +66,18 @@ public record DocumentEntry(
     public static final String FAILED = "failed";
     public static final String FORMAT_TEXT = "text";
     public static final String FORMAT_HTML = "html";
+    public static final String FORMAT_JSONL = "jsonl";
     public static final String OFFSETS_SOURCE = "source";
     public static final String OFFSETS_TEXT = "text";
+
+    /** An entry of a file that is one document (not a line of a JSONL corpus). */
+    public DocumentEntry(String doc, String source, String sha256, String format, String encoding, boolean bom,
+                         String offsets, String text, String status, String records, String recordsSha256,
+                         Map<String, Integer> counts, ReferenceTime reference, String rulesSha256, String codeSha256,
+                         String referenceDate, String error) {
+        this(doc, source, null, sha256, format, encoding, bom, offsets, null, text, status, records, recordsSha256,
+                counts, reference, rulesSha256, codeSha256, referenceDate, error);
+    }
 
     /** An entry without the records file's digest (as written before it was kept). */
     public DocumentEntry(String doc, String source, String sha256, String format, String encoding, boolean bom,
@@ -71,6 +86,25 @@ public record DocumentEntry(
                          String error) {
         this(doc, source, sha256, format, encoding, bom, offsets, text, status, records, null, counts, reference,
                 rulesSha256, codeSha256, referenceDate, error);
+    }
+
+    /**
+     * What tells this entry from every other of its manifest: the source, and for a line of a
+     * JSONL corpus its line number too (padded, so that lines sort in order).
+     */
+    @JsonIgnore
+    public String key() {
+        return keyOf(source, line);
+    }
+
+    public static String keyOf(String source, Integer line) {
+        return line == null ? source : source + "\u0000" + String.format("%010d", line);
+    }
+
+    /** This entry with {@code line} and {@code textField} set: a document of a JSONL corpus. */
+    public DocumentEntry inCorpus(int lineNumber, String field) {
+        return new DocumentEntry(doc, source, lineNumber, sha256, format, encoding, bom, offsets, field, text, status,
+                records, recordsSha256, counts, reference, rulesSha256, codeSha256, referenceDate, error);
     }
 
     /** How many records the document has: the sum of its counts by type. */

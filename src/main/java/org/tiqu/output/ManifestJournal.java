@@ -30,11 +30,12 @@ public final class ManifestJournal {
     }
 
     public void record(DocumentEntry entry) throws IOException {
-        AtomicFiles.write(fileOf(entry.source()), Manifest.JSON.writeValueAsBytes(entry));
+        AtomicFiles.write(fileOf(entry.key()), Manifest.JSON.writeValueAsBytes(entry));
     }
 
-    public void forget(String source) throws IOException {
-        Files.deleteIfExists(fileOf(source));
+    /** Forgets the entry of {@code key} ({@link DocumentEntry#key()}). */
+    public void forget(String key) throws IOException {
+        Files.deleteIfExists(fileOf(key));
     }
 
     /**
@@ -94,8 +95,8 @@ public final class ManifestJournal {
         return dir;
     }
 
-    private Path fileOf(String source) {
-        String key = SourceReader.sha256(source.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
-        return dir.resolve(key + ".json");
+    private Path fileOf(String entryKey) {
+        String name = SourceReader.sha256(entryKey.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        return dir.resolve(name + ".json");
     }
 }

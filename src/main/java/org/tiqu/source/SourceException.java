@@ -8,7 +8,7 @@ import org.tiqu.TiquException;
 public class SourceException extends TiquException {
 
     /** Why a file was refused; the manifest records the name. */
-    public enum Reason { UNREADABLE, EMPTY, BINARY, UNKNOWN_ENCODING }
+    public enum Reason { UNREADABLE, EMPTY, BINARY, UNKNOWN_ENCODING, MALFORMED, UNSUPPORTED }
 
     private final Path path;
     private final Reason reason;

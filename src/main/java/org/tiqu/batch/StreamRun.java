@@ -1,0 +1,208 @@
+package org.tiqu.batch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.tiqu.document.Deadline;
+import org.tiqu.output.RecordJson;
+import org.tiqu.pipeline.Pipeline;
+import org.tiqu.source.HtmlArticle;
+import org.tiqu.source.JsonlDocument;
+import org.tiqu.source.JsonlLines;
+import org.tiqu.source.SourceException;
+import org.tiqu.source.SourceReader;
+import org.tiqu.source.SourceText;
+
+/**
+ * {@code tiqu extract --stdout}: the records of every document as JSON lines on standard
+ * output, in input order, and nothing written anywhere else, so that
+ * {@code cat x.txt | tiqu extract - --stdout | jq} works. Standard input ({@code -}) is one
+ * document (id {@code stdin}), or a JSONL corpus with {@code --format jsonl}. There is no
+ * manifest: a record's offsets count code points of the text it was made from (the decoded
+ * file, the article text of an HTML page, the text value of a JSONL line).
+ *
+ * <p>Documents run on the worker threads, at most a few ahead of the one being written, so
+ * that memory stays that of a few documents however long the input.
+ */
+public final class StreamRun {
+
+    /** How standard input is read. */
+    public enum StdinFormat { TEXT, HTML, JSONL }
+
+    /** The id of the one document read from standard input. */
+    public static final String STDIN_ID = "stdin";
+
+    private final Pipeline pipeline;
+    private final BatchOptions options;
+    private final OutputStream out;
+    private final PrintStream log;
+    private final SourceReader reader = new SourceReader();
+    private final HtmlArticle html = new HtmlArticle();
+    private int failed;
+    private int documents;
+
+    public StreamRun(Pipeline pipeline, BatchOptions options, OutputStream out, PrintStream log) {
+        this.pipeline = pipeline;
+        this.options = options;
+        this.out = out;
+        this.log = log;
+    }
+
+    /** A document to do: its text, or why it cannot be read. */
+    private record Item(String label, SourceText text, String error) {
+    }
+
+    /**
+     * Writes the records of {@code inputs} ({@code -} for standard input) to the output stream;
+     * returns the number of documents that failed (each named on the log).
+     */
+    public int run(List<String> inputs, InputStream stdin, StdinFormat stdinFormat) throws IOException {
+        ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "tiqu-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<byte[]>> pending = new ArrayDeque<>();
+        Deque<String> labels = new ArrayDeque<>();
+        try {
+            Sink sink = item -> {
+                documents++;
+                if (item.error() != null) {
+                    pending.add(java.util.concurrent.CompletableFuture.completedFuture(null));
+                    labels.add(item.label() + ": " + item.error());
+                } else {
+                    pending.add(workers.submit(() -> extract(item.text())));
+                    labels.add(item.label());
+                }
+                while (pending.size() > options.threads() * 2) {
+                    writeNext(pending, labels);
+                }
+            };
+            for (String input : inputs) {
+                if (input.equals("-")) {
+                    readStdin(stdin, stdinFormat, sink);
+                } else {
+                    List<Path> given = List.of(Path.of(input));
+                    for (InputFiles.Input file : InputFiles.select(given, null).files()) {
+                        readFile(file, sink);
+                    }
+                }
+            }
+            while (!pending.isEmpty()) {
+                writeNext(pending, labels);
+            }
+        } finally {
+            workers.shutdownNow();
+            out.flush();
+        }
+        return failed;
+    }
+
+    public int documents() {
+        return documents;
+    }
+
+    private interface Sink {
+        void accept(Item item) throws IOException;
+    }
+
+    private void writeNext(Deque<Future<byte[]>> pending, Deque<String> labels) throws IOException {
+        Future<byte[]> next = pending.removeFirst();
+        String label = labels.removeFirst();
+        try {
+            byte[] lines = next.get();
+            if (lines == null) {
+                fail(label);
+            } else {
+                out.write(lines);
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            fail(label + ": " + (cause instanceof org.tiqu.TiquException ? cause.getMessage()
+                    : cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.tiqu.TiquException("interrupted", e);
+        }
+    }
+
+    private void fail(String message) {
+        failed++;
+        log.println("tiqu: failed " + message);
+    }
+
+    private byte[] extract(SourceText text) throws IOException {
+        Deadline deadline = Deadline.after(options.budget());
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        RecordJson.writeLines(pipeline.process(text, options.referenceDate(), deadline).records(), lines, deadline);
+        return lines.toByteArray();
+    }
+
+    private void readStdin(InputStream stdin, StdinFormat format, Sink sink) throws IOException {
+        Path name = Path.of("-");
+        if (format == StdinFormat.JSONL) {
+            readLines(new JsonlLines(stdin), name, STDIN_ID, "standard input", sink);
+            return;
+        }
+        byte[] bytes = stdin.readAllBytes();
+        sink.accept(decoded("standard input", () -> format == StdinFormat.HTML
+                ? html.read(STDIN_ID, name, bytes) : reader.decode(STDIN_ID, name, bytes)));
+    }
+
+    private void readFile(InputFiles.Input file, Sink sink) throws IOException {
+        Path path = file.path();
+        if (JsonlLines.isJsonl(path)) {
+            String fileId = file.id().endsWith(".jsonl") ? file.id().substring(0, file.id().length() - 6) : file.id();
+            try (JsonlLines lines = JsonlLines.open(path)) {
+                readLines(lines, path, fileId, path.toString(), sink);
+            } catch (IOException e) {
+                sink.accept(new Item(path.toString(), null, "unreadable: " + IoReasons.of(e)));
+            }
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            sink.accept(new Item(path.toString(), null, "unreadable: " + IoReasons.of(e)));
+            return;
+        }
+        sink.accept(decoded(path.toString(), () -> HtmlArticle.isHtml(path)
+                ? html.read(file.id(), path, bytes) : reader.decode(file.id(), path, bytes)));
+    }
+
+    private void readLines(JsonlLines lines, Path path, String fileId, String label, Sink sink) throws IOException {
+        for (JsonlLines.Line line = lines.next(); line != null; line = lines.next()) {
+            JsonlLines.Line l = line;
+            sink.accept(decoded(label + ":" + line.number(), () -> {
+                JsonlDocument d = JsonlDocument.parse(path, l, options.idField(), options.textField(),
+                        JsonlDocument.fallbackId(fileId, l.number()));
+                return new SourceText(d.id(), path, d.text(), SourceReader.UTF_8, SourceReader.sha256(l.bytes()), false);
+            }));
+        }
+    }
+
+    private interface Decoding {
+        SourceText get() throws SourceException;
+    }
+
+    private static Item decoded(String label, Decoding decoding) {
+        try {
+            return new Item(label, decoding.get(), null);
+        } catch (SourceException e) {
+            return new Item(label, null, e.reason().name().toLowerCase() + ": " + e.getMessage());
+        }
+    }
+}
