@@ -31,6 +31,7 @@ import org.tiqu.output.AtomicFiles;
 import org.tiqu.output.DocumentEntry;
 import org.tiqu.output.Manifest;
 import org.tiqu.output.ManifestJournal;
+import org.tiqu.output.MentionsCsv;
 import org.tiqu.output.MetricsCsv;
 import org.tiqu.output.OutputFolderException;
 import org.tiqu.output.OutputPaths;
@@ -405,6 +406,7 @@ public final class BatchRunner {
         if (changed || !DerivedFiles.upToDate(run.out)) {
             MetricsCsv.write(run.out, manifest);
             haltAt("after-metrics");
+            MentionsCsv.write(run.out, manifest);
             AuditPage.write(run.out, manifest);
             DerivedFiles.stamp(run.out);
         }

@@ -7,12 +7,13 @@ import java.nio.file.Path;
 
 import org.tiqu.output.AtomicFiles;
 import org.tiqu.output.Manifest;
+import org.tiqu.output.MentionsCsv;
 import org.tiqu.output.MetricsCsv;
 import org.tiqu.output.html.AuditPage;
 import org.tiqu.source.SourceReader;
 
 /**
- * Whether {@code metrics.csv} and {@code audit.html} were made from the manifest as it is: the
+ * Whether {@code metrics.csv}, {@code mentions.csv} and {@code audit.html} were made from the manifest as it is: the
  * stamp {@code .derived} holds the sha256 of the {@code manifest.json} they were made from,
  * written after both. A run stopped after writing the manifest and before the stamp (killed,
  * or a full disk) leaves a stamp that does not match, and the next run makes them again even
@@ -27,7 +28,8 @@ final class DerivedFiles {
 
     static boolean upToDate(Path out) throws IOException {
         Path stamp = out.resolve(STAMP);
-        return Files.isRegularFile(out.resolve(MetricsCsv.FILE_NAME)) && Files.isRegularFile(out.resolve(AuditPage.FILE_NAME))
+        return Files.isRegularFile(out.resolve(MetricsCsv.FILE_NAME)) && Files.isRegularFile(out.resolve(MentionsCsv.FILE_NAME))
+                && Files.isRegularFile(out.resolve(AuditPage.FILE_NAME))
                 && Files.isRegularFile(stamp) && Manifest.exists(out)
                 && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(manifestDigest(out));
     }

@@ -61,6 +61,25 @@ public final class RecordJson {
         return o;
     }
 
+    /**
+     * The value a record's JSON holds under {@code field} ({@code value}, {@code change}), as
+     * {@link #toJson} wrote it; null when it is null or missing. The inverse of writing a value,
+     * so that tables made from the records files read values through {@link Value}.
+     */
+    public static Value valueOf(com.fasterxml.jackson.databind.JsonNode record, String field) {
+        com.fasterxml.jackson.databind.JsonNode node = record.get(field);
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        Value value = null;
+        for (var it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+            String v = e.getValue().isNull() ? null : e.getValue().asText();
+            value = value == null ? Value.of(e.getKey(), v) : value.with(e.getKey(), v);
+        }
+        return value;
+    }
+
     /** One record per line, UTF-8, each line ending in a newline. */
     public static void writeLines(List<? extends Record> records, OutputStream out) throws IOException {
         writeLines(records, out, Deadline.none());

@@ -32,9 +32,12 @@ class MessagesTest {
     void unreadableInputsSayWhyOnceAndDevicesAreNotRead() throws Exception {
         Path out = dir.resolve("out");
         Path missing = dir.resolve("missing.txt");
-        assertEquals(Main.SOME_FAILED, tiqu("extract", missing.toString(), "/dev/zero", "--out", out.toString(),
+        // A missing input is a mistake of usage (issue 18): said before anything is written.
+        assertEquals(Main.USAGE, tiqu("extract", missing.toString(), "/dev/zero", "--out", out.toString(),
                 "--progress", "log"));
-        assertTrue(stderr.contains("failed " + missing + ": unreadable: no such file"), stderr);
+        assertTrue(stderr.contains(missing + ": no such file or folder"), stderr);
+        assertFalse(Files.exists(out), "nothing written on a usage error");
+        assertEquals(Main.SOME_FAILED, tiqu("extract", "/dev/zero", "--out", out.toString(), "--progress", "log"));
         assertTrue(stderr.contains("failed /dev/zero: unreadable: not a regular file"), stderr);
         assertFalse(stderr.contains("-Xmx"), "a device is not a document too large for the heap: " + stderr);
     }

@@ -41,10 +41,12 @@ class MetricsCsvTest {
                 .readerForListOf(String.class).readValues(csv);
         List<List<String>> all = rows.readAll();
         assertEquals(MetricsCsv.COLUMNS, all.get(0));
-        assertEquals(List.of("d", "济北开发区", "2024", "收入", "1372000000", "CNY", "15.28", "yoy", "actual",
-                "收入完成13.72亿元、同比增长15.28%", "3", "31"), all.get(1));
-        assertEquals(List.of("d", "", "2024-Q1", "出口总额", "", "", "-3.5", "", "actual",
-                "出口总额下降3.5%, \"净\"", "40", "52"), all.get(2));
+        assertEquals(List.of("d", "济北开发区", "2024", "收入", "1372000000", "amount", "", "CNY", "",
+                "15.28", "percent", "up", "yoy", "", "actual",
+                "收入完成13.72亿元、同比增长15.28%", "3", "31", "", "", ""), all.get(1));
+        assertEquals(List.of("d", "", "2024-Q1", "出口总额", "", "", "", "", "",
+                "-3.5", "percent", "down", "", "", "actual",
+                "出口总额下降3.5%, \"净\"", "40", "52", "", "", ""), all.get(2));
         assertEquals(3, all.size(), "mentions are not metrics");
     }
 

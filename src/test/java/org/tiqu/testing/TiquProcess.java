@@ -52,4 +52,48 @@ public final class TiquProcess {
         }
         return new Finished(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
+
+    /** What a finished process wrote on each stream. */
+    public record Streams(int exitCode, byte[] stdout, String stderr) {
+        public String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Runs {@code tiqu args} in {@code workingDir} with {@code stdin} as its standard input (null:
+     * none), keeping standard output and standard error apart: for {@code extract - --stdout}.
+     */
+    public static Streams runIn(Path workingDir, byte[] stdin, long seconds, String... args)
+            throws IOException, InterruptedException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(LAUNCHER_OPTIONS);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", classpath, "org.tiqu.cli.Main"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workingDir.getParent(), "stdout", ".bin");
+        Path err = Files.createTempFile(workingDir.getParent(), "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (stdin == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        Process p = builder.start();
+        if (stdin != null) {
+            try (java.io.OutputStream in = p.getOutputStream()) {
+                in.write(stdin);
+            }
+        }
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("tiqu " + String.join(" ", args) + " did not end within " + seconds + " s: "
+                    + Files.readString(err, StandardCharsets.UTF_8));
+        }
+        Streams streams = new Streams(p.exitValue(), Files.readAllBytes(out), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return streams;
+    }
 }
