@@ -141,10 +141,15 @@ public final class BatchRunner {
     }
 
     public BatchSummary run(List<Path> inputs) throws IOException {
+        return run(inputs, InputFilter.ALL);
+    }
+
+    /** A batch over the files of {@code inputs} that {@code filter} lets through. */
+    public BatchSummary run(List<Path> inputs, InputFilter filter) throws IOException {
         long start = System.nanoTime();
         Path out = openOutputFolder();
         try (OutputLock lock = OutputLock.exclusive(out)) {
-            return run(new Run(out), inputs, start);
+            return run(new Run(out), inputs, filter, start);
         }
     }
 
@@ -161,9 +166,9 @@ public final class BatchRunner {
         }
     }
 
-    private BatchSummary run(Run run, List<Path> inputs, long start) throws IOException {
+    private BatchSummary run(Run run, List<Path> inputs, InputFilter filter, long start) throws IOException {
         removeLeftoverTemporaries(run.out);
-        InputFiles.Selection selection = InputFiles.select(inputs, run.out);
+        InputFiles.Selection selection = InputFiles.select(inputs, run.out, filter);
         selection.passedOver().forEach(note -> log.println("tiqu: not read: " + note));
         Map<Path, String> knownSources = knownSourcesByRealPath(run);
         List<Planned> planned = new ArrayList<>();

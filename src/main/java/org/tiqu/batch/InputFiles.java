@@ -51,6 +51,14 @@ public final class InputFiles {
      * everything inside it.
      */
     public static Selection select(List<Path> inputs, Path outDir) {
+        return select(inputs, outDir, InputFilter.ALL);
+    }
+
+    /**
+     * As above, reading only the files of folders that {@code filter} accepts; files of a format
+     * tiqu does not read (PDF, images …) are passed over with the reason, also when named.
+     */
+    public static Selection select(List<Path> inputs, Path outDir, InputFilter filter) {
         Path out = outDir == null ? null : realOrAbsolute(outDir);
         List<String> passedOver = new ArrayList<>();
         List<Candidate> found = new ArrayList<>();
@@ -58,7 +66,9 @@ public final class InputFiles {
             if (out != null && realOrAbsolute(input).startsWith(out)) {
                 passedOver.add(input + ": inside the output folder " + outDir + ", not read");
             } else if (Files.isDirectory(input)) {
-                walk(input, out, found, passedOver);
+                walk(input, out, filter, found, passedOver);
+            } else if (InputFilter.unsupported(input) != null && Files.isRegularFile(input)) {
+                passedOver.add(input + ": " + InputFilter.unsupported(input));
             } else {
                 // Missing files and pipes are kept: the batch reports them by name as failed.
                 Path parent = input.toAbsolutePath().normalize().getParent();
@@ -79,7 +89,7 @@ public final class InputFiles {
         }
     }
 
-    private static void walk(Path given, Path out, List<Candidate> found, List<String> passedOver) {
+    private static void walk(Path given, Path out, InputFilter filter, List<Candidate> found, List<String> passedOver) {
         // A folder given through a link is walked where it is: the walk follows no links below it.
         Path root = Files.isSymbolicLink(given) ? realOrAbsolute(given) : given;
         List<Candidate> files = new ArrayList<>();
@@ -107,7 +117,7 @@ public final class InputFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (isHidden(file)) {
+                    if (isHidden(file) || !filter.accepts(root.relativize(file))) {
                         return FileVisitResult.CONTINUE;
                     }
                     String skipped = null;
@@ -119,6 +129,9 @@ public final class InputFiles {
                         }
                     } else if (!attrs.isRegularFile()) {
                         skipped = "not a regular file (a pipe, socket or device), not read";
+                    }
+                    if (skipped == null) {
+                        skipped = InputFilter.unsupported(file);
                     }
                     if (skipped != null) {
                         passedOver.add(file + ": " + skipped);

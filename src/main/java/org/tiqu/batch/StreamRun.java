@@ -68,7 +68,7 @@ public final class StreamRun {
      * Writes the records of {@code inputs} ({@code -} for standard input) to the output stream;
      * returns the number of documents that failed (each named on the log).
      */
-    public int run(List<String> inputs, InputStream stdin, StdinFormat stdinFormat) throws IOException {
+    public int run(List<String> inputs, InputStream stdin, StdinFormat stdinFormat, InputFilter filter) throws IOException {
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "tiqu-worker");
             t.setDaemon(true);
@@ -94,8 +94,9 @@ public final class StreamRun {
                 if (input.equals("-")) {
                     readStdin(stdin, stdinFormat, sink);
                 } else {
-                    List<Path> given = List.of(Path.of(input));
-                    for (InputFiles.Input file : InputFiles.select(given, null).files()) {
+                    InputFiles.Selection selection = InputFiles.select(List.of(Path.of(input)), null, filter);
+                    selection.passedOver().forEach(note -> log.println("tiqu: not read: " + note));
+                    for (InputFiles.Input file : selection.files()) {
                         readFile(file, sink);
                     }
                 }

@@ -18,6 +18,7 @@ import org.tiqu.batch.BatchOptions;
 import org.tiqu.batch.BatchRunner;
 import org.tiqu.batch.BatchSummary;
 import org.tiqu.batch.InputFiles;
+import org.tiqu.batch.InputFilter;
 import org.tiqu.batch.OutputLock;
 import org.tiqu.batch.StreamRun;
 import org.tiqu.output.Manifest;
@@ -61,6 +62,14 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|html|jsonl",
             description = "What standard input holds (default: text, one document). Files are read by their extension.")
     String format;
+
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "Read only the files of folders that match (their path in the folder, or their name: '*.html'); repeatable.")
+    List<String> include;
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Do not read the files of folders that match ('drafts/**', '*.bak'); repeatable.")
+    List<String> exclude;
 
     @Option(names = "--id-field", paramLabel = "NAME", description = "The field of a JSONL line holding its id (default: ${DEFAULT-VALUE}).")
     String idField = JsonlDocument.DEFAULT_ID_FIELD;
@@ -115,6 +124,12 @@ final class ExtractCommand implements Callable<Integer> {
             default -> throw usage("--progress must be auto, bar or log, not " + progress);
         };
         StreamRun.StdinFormat stdinFormat = stdinFormat();
+        InputFilter filter;
+        try {
+            filter = InputFilter.of(include, exclude);
+        } catch (IllegalArgumentException e) {
+            throw usage("--include/--exclude: " + e.getMessage());
+        }
         if (idField.isBlank() || textField.isBlank()) {
             throw usage("--id-field and --text-field need a field name");
         }
@@ -140,13 +155,13 @@ final class ExtractCommand implements Callable<Integer> {
             }
         }
         if (stdout) {
-            return toStdout(in, rulesDir, stdinFormat);
+            return toStdout(in, rulesDir, stdinFormat, filter);
         }
         Path outDir = out != null ? out : Defaults.outputPath();
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw usage(outDir + " is a file, not a folder: give a folder to --out");
         }
-        InputFiles.Selection found = InputFiles.select(in, outDir);
+        InputFiles.Selection found = InputFiles.select(in, outDir, filter);
         if (found.files().isEmpty() && !Manifest.exists(outDir)) {
             // An empty folder is not a mistake of usage (a drop folder on a quiet day): exit 0, nothing written.
             found.passedOver().forEach(note -> System.err.println("tiqu: not read: " + note));
@@ -163,7 +178,7 @@ final class ExtractCommand implements Callable<Integer> {
         awaitHanlp(hanlp);
         BatchOptions options = new BatchOptions(threads, prune, referenceDate, bar, Duration.ofSeconds(timeBudgetSeconds),
                 idField, textField);
-        BatchSummary summary = new BatchRunner(pipeline, outDir, System.err, options).run(in);
+        BatchSummary summary = new BatchRunner(pipeline, outDir, System.err, options).run(in, filter);
         for (String failed : summary.failedSources()) {
             System.err.println("tiqu: failed: " + failed);
         }
@@ -184,7 +199,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     /** {@code --stdout}: records as JSON lines on standard output, nothing written; messages on stderr. */
-    private int toStdout(List<Path> in, Path rulesDir, StreamRun.StdinFormat stdinFormat) throws Exception {
+    private int toStdout(List<Path> in, Path rulesDir, StreamRun.StdinFormat stdinFormat, InputFilter filter) throws Exception {
         CompletableFuture<Void> hanlp = HanlpSegmenter.preloadInBackground();
         RuleBook book = new RulesLoader().load(rulesDir);
         Pipeline pipeline = Pipeline.standard(book);
@@ -193,7 +208,7 @@ final class ExtractCommand implements Callable<Integer> {
                 idField, textField);
         StreamRun run = new StreamRun(pipeline, options, new java.io.BufferedOutputStream(new java.io.FileOutputStream(
                 java.io.FileDescriptor.out), 1 << 16), System.err);
-        int failed = run.run(in.stream().map(Path::toString).toList(), System.in, stdinFormat);
+        int failed = run.run(in.stream().map(Path::toString).toList(), System.in, stdinFormat, filter);
         return failed == 0 ? Main.OK : Main.SOME_FAILED;
     }
 

@@ -137,6 +137,18 @@ public final class RulesLoader {
             return spec;
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            org.yaml.snakeyaml.error.MarkedYAMLException yamlError = null;
+            for (Throwable t = e; t != null && yamlError == null; t = t.getCause()) {
+                if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+                    yamlError = marked;
+                }
+            }
+            if (yamlError != null) {
+                // SnakeYAML's first line is only the context ("while parsing a flow mapping"); the
+                // problem and where it was found follow on later lines.
+                throw new RuleException(path, yamlError.getProblemMark() == null ? line : yamlError.getProblemMark().getLine() + 1,
+                        yamlReason(yamlError), e);
+            }
             throw new RuleException(path, line, firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new RuleException(path, 0, "cannot read: " + e.getMessage(), e);
@@ -318,6 +330,22 @@ public final class RulesLoader {
         } catch (IOException e) {
             throw new RuleException(path, 0, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The whole reason of a YAML syntax error in one line: the problem, where, and what was being read. */
+    static String yamlReason(org.yaml.snakeyaml.error.MarkedYAMLException e) {
+        StringBuilder reason = new StringBuilder(e.getProblem() == null ? "malformed YAML" : e.getProblem());
+        if (e.getProblemMark() != null) {
+            reason.append(" (column ").append(e.getProblemMark().getColumn() + 1).append(')');
+        }
+        if (e.getContext() != null) {
+            reason.append(", ").append(e.getContext());
+            if (e.getContextMark() != null) {
+                reason.append(" started at line ").append(e.getContextMark().getLine() + 1)
+                        .append(", column ").append(e.getContextMark().getColumn() + 1);
+            }
+        }
+        return reason.toString();
     }
 
     private static String firstLine(String message) {

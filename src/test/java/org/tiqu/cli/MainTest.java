@@ -21,12 +21,15 @@ class MainTest {
     void badFilesAreReportedByNameAndTheBatchGoesOn(@TempDir Path dir) throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("good.txt"), "增长15.28%。", StandardCharsets.UTF_8);
-        Files.write(in.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
+        Files.write(in.resolve("image.dat"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
+        Files.write(in.resolve("picture.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
         Files.write(in.resolve("empty.txt"), new byte[0]);
         Path out = dir.resolve("out");
         String err = captureErr(() -> assertEquals(Main.SOME_FAILED,
                 Main.run("extract", in.toString(), "--out", out.toString(), "--rules", "rules")));
-        assertTrue(err.contains("image.png") && err.contains("binary"), err);
+        assertTrue(err.contains("image.dat") && err.contains("binary"), err);
+        assertTrue(err.contains("not read: " + in.resolve("picture.png") + ": skipped, an image"), "a format tiqu "
+                + "does not read is listed as skipped, not failed: " + err);
         assertTrue(err.contains("empty.txt") && err.contains("empty"), err);
         assertTrue(Files.readString(out.resolve("records/good.jsonl")).contains("\"percent\":\"15.28\""));
 
