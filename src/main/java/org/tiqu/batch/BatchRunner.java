@@ -601,6 +601,9 @@ public final class BatchRunner {
             if (p.line() != null) {
                 entry = entry.inCorpus(p.line(), options.textField());
             }
+            if (text.encodingNote() != null) {
+                entry = entry.withEncodingNote(text.encodingNote());
+            }
             if (previous != null) {
                 deleteStaleOutputs(run, previous, entry); // its id changed: the old files are no one's
             }

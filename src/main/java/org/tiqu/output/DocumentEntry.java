@@ -23,6 +23,9 @@ import org.tiqu.document.ReferenceTime;
  * @param format   {@code text}, {@code html} or {@code jsonl}
  * @param encoding {@code UTF-8}, {@code GB18030}, {@code UTF-16LE} or {@code UTF-16BE}; null when not decoded
  * @param bom      whether a byte order mark was dropped
+ * @param encodingNote how the encoding was chosen when the bytes did not say it for certain: declared
+ *                 by an HTML page, detected (with its confidence; "low confidence" below 50 of 100),
+ *                 UTF-16 without a byte order mark; null otherwise
  * @param offsets  what record offsets count code points of: {@code source} (the decoded
  *                 source) or {@code text} (the article text extracted from HTML, saved in {@code text})
  * @param textField for a JSONL document, the field its text was taken from: offsets count code
@@ -39,7 +42,7 @@ import org.tiqu.document.ReferenceTime;
  * @param error    why the file failed, or null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"doc", "source", "line", "sha256", "format", "encoding", "bom", "offsets", "text_field", "text", "status",
+@JsonPropertyOrder({"doc", "source", "line", "sha256", "format", "encoding", "bom", "encoding_note", "offsets", "text_field", "text", "status",
         "records", "records_sha256", "counts", "reference", "rules_sha256", "code_sha256", "reference_date", "error"})
 public record DocumentEntry(
         @JsonProperty("doc") String doc,
@@ -49,6 +52,7 @@ public record DocumentEntry(
         @JsonProperty("format") String format,
         @JsonProperty("encoding") String encoding,
         @JsonProperty("bom") boolean bom,
+        @JsonProperty("encoding_note") @JsonInclude(JsonInclude.Include.NON_NULL) String encodingNote,
         @JsonProperty("offsets") String offsets,
         @JsonProperty("text_field") @JsonInclude(JsonInclude.Include.NON_NULL) String textField,
         @JsonProperty("text") String text,
@@ -75,7 +79,7 @@ public record DocumentEntry(
                          String offsets, String text, String status, String records, String recordsSha256,
                          Map<String, Integer> counts, ReferenceTime reference, String rulesSha256, String codeSha256,
                          String referenceDate, String error) {
-        this(doc, source, null, sha256, format, encoding, bom, offsets, null, text, status, records, recordsSha256,
+        this(doc, source, null, sha256, format, encoding, bom, null, offsets, null, text, status, records, recordsSha256,
                 counts, reference, rulesSha256, codeSha256, referenceDate, error);
     }
 
@@ -103,8 +107,14 @@ public record DocumentEntry(
 
     /** This entry with {@code line} and {@code textField} set: a document of a JSONL corpus. */
     public DocumentEntry inCorpus(int lineNumber, String field) {
-        return new DocumentEntry(doc, source, lineNumber, sha256, format, encoding, bom, offsets, field, text, status,
-                records, recordsSha256, counts, reference, rulesSha256, codeSha256, referenceDate, error);
+        return new DocumentEntry(doc, source, lineNumber, sha256, format, encoding, bom, encodingNote, offsets, field, text,
+                status, records, recordsSha256, counts, reference, rulesSha256, codeSha256, referenceDate, error);
+    }
+
+    /** This entry with {@code note} on how its encoding was chosen. */
+    public DocumentEntry withEncodingNote(String note) {
+        return new DocumentEntry(doc, source, line, sha256, format, encoding, bom, note, offsets, textField, text,
+                status, records, recordsSha256, counts, reference, rulesSha256, codeSha256, referenceDate, error);
     }
 
     /** How many records the document has: the sum of its counts by type. */

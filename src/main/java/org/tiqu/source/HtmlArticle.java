@@ -11,8 +11,8 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * The article text of a saved HTML press release. The bytes are decoded as any source
- * (UTF-8, else GB18030), parsed with jsoup, and the article's text is laid out one
+ * The article text of a saved HTML press release. The bytes are decoded as any source, the
+ * page's declared charset honoured ({@link SourceReader}), parsed with jsoup, and the article's text is laid out one
  * block (heading, paragraph, list item, table row) per line, the cells of a row
  * separated by tabs. Offsets of records made from such a source refer to this
  * extracted text, which the batch saves beside the records so that the audit can
@@ -35,7 +35,7 @@ public final class HtmlArticle {
 
     /** The article text of {@code bytes}; the sha256 and encoding are those of the HTML file itself. */
     public SourceText read(String id, Path path, byte[] bytes) throws SourceException {
-        SourceText html = reader.decode(id, path, bytes);
+        SourceText html = reader.decode(id, path, bytes, true);
         Document page = Jsoup.parse(html.text());
         page.select(NOISE).remove();
         Element root = articleOf(page);
@@ -47,7 +47,7 @@ public final class HtmlArticle {
         if (text.isBlank()) {
             throw new SourceException(path, SourceException.Reason.EMPTY, "HTML page without article text");
         }
-        return new SourceText(id, path, text, html.encoding(), html.sha256(), html.hadBom());
+        return new SourceText(id, path, text, html.encoding(), html.sha256(), html.hadBom(), html.encodingNote());
     }
 
     private static Element articleOf(Document page) {
