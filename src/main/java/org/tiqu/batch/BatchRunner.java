@@ -119,6 +119,9 @@ public final class BatchRunner {
         final List<Result> results = new ArrayList<>();
         /** Output paths (records, text) by the source that owns them in this run or keeps them. */
         final Map<String, String> pathOwners = new HashMap<>();
+        /** Documents done or failed in this run, for the note on Ctrl-C. */
+        final java.util.concurrent.atomic.AtomicInteger doneInThisRun = new java.util.concurrent.atomic.AtomicInteger();
+        volatile boolean finished;
 
         Run(Path out) throws IOException {
             this.out = out;
@@ -149,7 +152,29 @@ public final class BatchRunner {
         long start = System.nanoTime();
         Path out = openOutputFolder();
         try (OutputLock lock = OutputLock.exclusive(out)) {
-            return run(new Run(out), inputs, filter, start);
+            Run run = new Run(out);
+            // Ctrl-C (or a TERM signal) runs shutdown hooks: say what the stop leaves behind.
+            Thread onStop = new Thread(() -> {
+                if (!run.finished) {
+                    log.println("tiqu: stopped: " + BatchSummary.count(run.doneInThisRun.get(), "document")
+                            + " finished in this run " + (run.doneInThisRun.get() == 1 ? "is" : "are")
+                            + " kept, with their records (in the manifest's journal, .journal/); run the same command"
+                            + " again to go on: what is kept is skipped, and manifest.json, metrics.csv and audit.html"
+                            + " are made then");
+                    log.flush();
+                }
+            }, "tiqu-stop-note");
+            Runtime.getRuntime().addShutdownHook(onStop);
+            try {
+                return run(run, inputs, filter, start);
+            } finally {
+                run.finished = true;
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onStop);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is stopping: the hook has run or is running
+                }
+            }
         }
     }
 
@@ -193,7 +218,8 @@ public final class BatchRunner {
         int pruned = options.prune() ? prune(run, gone) : 0;
         long goneCount = run.entries.values().stream().filter(gone).count();
         if (goneCount > 0) {
-            log.println("tiqu: " + goneCount + " source(s) in the manifest are gone; their records are kept (--prune removes them)");
+            log.println("tiqu: " + BatchSummary.count(goneCount, "source") + " in the manifest " + (goneCount == 1 ? "is" : "are")
+                    + " gone; " + (goneCount == 1 ? "its" : "their") + " records are kept (--prune removes them)");
         }
         Map<String, String> idClashes = claimIds(run, planned);
         // Read before any worker writes the entries.
@@ -409,6 +435,8 @@ public final class BatchRunner {
         }
         haltAt("after-manifest");
         if (changed || !DerivedFiles.upToDate(run.out)) {
+            log.println("tiqu: writing metrics.csv, mentions.csv and audit.html for "
+                    + BatchSummary.count(manifest.documents().size(), "document") + " ...");
             MetricsCsv.write(run.out, manifest);
             haltAt("after-metrics");
             MentionsCsv.write(run.out, manifest);
@@ -439,6 +467,9 @@ public final class BatchRunner {
     private void record(Run run, Result result, Progress progress) {
         run.results.add(result);
         run.entries.put(result.entry().key(), result.entry());
+        if (result.outcome() == Outcome.DONE) {
+            run.doneInThisRun.incrementAndGet();
+        }
         if (result.outcome() != Outcome.SKIPPED) {
             try {
                 run.journal.record(result.entry());

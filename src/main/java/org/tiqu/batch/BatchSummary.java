@@ -28,6 +28,11 @@ public record BatchSummary(int done, int skipped, List<String> failedSources, in
         return failedSources.size();
     }
 
+    /** {@code 1 document}, {@code 2 documents}, {@code 0 documents}. */
+    public static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
     public int records() {
         return recordsByType.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -35,9 +40,9 @@ public record BatchSummary(int done, int skipped, List<String> failedSources, in
     @Override
     public String toString() {
         // The slowest document is named when it took a while: where a long batch spent its time.
-        return String.format("%d documents done, %d skipped, %d failed%s; %d records %s; %.1f s%s",
-                done, skipped, failed(), pruned > 0 ? ", " + pruned + " pruned" : "",
-                records(), recordsByType, elapsed.toMillis() / 1000.0,
+        return String.format("%s done, %d skipped, %d failed%s; %s %s; %.1f s%s",
+                count(done, "document"), skipped, failed(), pruned > 0 ? ", " + pruned + " pruned" : "",
+                count(records(), "record"), recordsByType, elapsed.toMillis() / 1000.0,
                 slowestSource != null && slowest.toMillis() >= 1000
                         ? String.format(" (slowest: %s, %.1f s)", slowestSource, slowest.toMillis() / 1000.0) : "");
     }

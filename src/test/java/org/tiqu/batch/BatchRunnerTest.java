@@ -117,7 +117,7 @@ class BatchRunnerTest {
         BatchSummary kept = run(in, out);
         assertEquals(2, kept.skipped());
         assertTrue(Files.exists(out.resolve("records/c.jsonl")));
-        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("1 source(s) in the manifest are gone"));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("1 source in the manifest is gone; its records are kept"));
         assertEquals(3, Manifest.read(out).documents().size());
 
         BatchSummary pruned = run(in, out, BatchOptions.defaults().withThreads(1).withPrune(true));

@@ -92,7 +92,7 @@ class EditedOutputFolderTest {
         Files.writeString(in.resolve("b.txt"), "占比99%。", StandardCharsets.UTF_8);
         assertEquals(Main.OK, tiqu("extract", in.toString(), "--out", out.toString(), "--progress", "log"));
         assertTrue(stderr.contains(damaged + ": not a readable journal entry"), stderr);
-        assertTrue(stderr.contains("1 documents done, 1 skipped"), stderr);
+        assertTrue(stderr.contains("1 document done, 1 skipped"), stderr);
         assertTrue(new Auditor().audit(out).passed());
     }
 

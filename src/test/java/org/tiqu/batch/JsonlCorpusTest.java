@@ -133,7 +133,7 @@ class JsonlCorpusTest {
         BatchSummary second = run(out, options, corpus);
         assertEquals(1, second.done(), log());
         assertEquals(1, second.skipped(), log());
-        assertTrue(log().contains("1 source(s) in the manifest are gone"), log());
+        assertTrue(log().contains("1 source in the manifest is gone; its records are kept"), log());
         BatchSummary third = run(out, options.withPrune(true), corpus);
         assertEquals(1, third.pruned(), log());
         assertFalse(Files.exists(out.resolve("records/7.jsonl")));
