@@ -32,6 +32,23 @@
  *     {@code OutOfMemoryBatchTest} used to fail now and then with no manifest at all).</li>
  * </ul>
  *
+ * <h2>Corpora, standard output, progress (issue 18)</h2>
+ * <ul>
+ * <li>A line of a JSONL corpus is a document with a manifest entry of its own, keyed by its
+ *     source and line ({@link org.tiqu.output.DocumentEntry#key()}): the journal, the skip test,
+ *     id claims and pruning all go by that key. A line whose file is read but which is no longer
+ *     in it counts as gone.</li>
+ * <li>{@link org.tiqu.batch.StreamRun} ({@code --stdout}) shares the pipeline and readers but no
+ *     folder: documents run on the workers a few ahead of the one written, output in input
+ *     order.</li>
+ * <li>{@link org.tiqu.batch.InputFilter}: globs and the formats passed over. A missing input is
+ *     bad usage, found by the command before the batch starts; an input folder without documents
+ *     is a warning and exit 0 (nothing to do is not a mistake), and nothing is written.</li>
+ * <li>On Ctrl-C or TERM a shutdown hook says how many documents of this run are kept (their
+ *     journal entries) and that the same command goes on; kill -9 says nothing, and keeps the
+ *     same.</li>
+ * </ul>
+ *
  * <h2>Hostile runs (measured)</h2>
  * A million of one character in a row used to hang a batch: {@code PercentExtractor}'s matcher
  * scanned the run forward from every possible start (14+ minutes for {@code 亿}), and the ORG
