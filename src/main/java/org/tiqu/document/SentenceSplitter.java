@@ -48,9 +48,9 @@ public final class SentenceSplitter {
                     if (b < e) {
                         String sentenceText = s.substring(b, e);
                         if (headingLine) {
-                            section = headingText(line);
+                            section = line.strip();
                         } else if (first && NUMBERED_HEADING.matcher(sentenceText).find()) {
-                            section = headingText(stripTerminator(headingText(sentenceText)));
+                            section = stripTerminator(sentenceText.strip());
                         }
                         sentences.add(new Sentence(sentences.size(),
                                 new Span(text.codePointIndex(b), text.codePointIndex(e)), paragraph, section));
@@ -103,28 +103,6 @@ public final class SentenceSplitter {
             to--;
         }
         return to;
-    }
-
-    /**
-     * A heading as text: without what surrounds it that is not text, which {@code strip()}
-     * leaves (a page's trailing {@code &nbsp;}, U+00A0, ended headings as {@code 加速度\u00A0};
-     * ideographic and other fixed-width spaces, zero-width marks, control characters).
-     */
-    static String headingText(String line) {
-        int begin = 0;
-        int end = line.length();
-        while (begin < end && isNotText(line.charAt(begin))) {
-            begin++;
-        }
-        while (end > begin && isNotText(line.charAt(end - 1))) {
-            end--;
-        }
-        return line.substring(begin, end);
-    }
-
-    private static boolean isNotText(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
     }
 
     private static String stripTerminator(String t) {

@@ -46,8 +46,34 @@ public final class RecordJson {
         }
         o.put("rule", record.provenance().rule());
         o.put("sentence", record.provenance().sentence());
-        o.put("section", record.provenance().section());
+        o.put("section", sectionText(record.provenance().section()));
         return o;
+    }
+
+    /**
+     * A section heading as a value: without what surrounds it that is not text, which
+     * {@code strip()} leaves (a page's {@code &nbsp;} ended headings as {@code 加速度\u00A0};
+     * fixed-width spaces, zero-width marks, control characters). Done here and not in the
+     * sentence splitter, where the heading is compared with its sentence's text.
+     */
+    static String sectionText(String section) {
+        if (section == null) {
+            return null;
+        }
+        int begin = 0;
+        int end = section.length();
+        while (begin < end && isNotText(section.charAt(begin))) {
+            begin++;
+        }
+        while (end > begin && isNotText(section.charAt(end - 1))) {
+            end--;
+        }
+        return begin == end ? null : section.substring(begin, end);
+    }
+
+    private static boolean isNotText(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
     }
 
     private static ObjectNode valueJson(Value value) {

@@ -12,14 +12,6 @@ import org.tiqu.text.CodePointText;
 class SentenceSplitterTest {
 
     @Test
-    void headingsKeepNoTrailingNonBreakingOrZeroWidthSpace() {
-        CodePointText text = new CodePointText("\u3000一、发展加速度\u00A0\u200B\n全年增长5%。\n（二）质量提升\u00A0。后文。");
-        List<Sentence> s = new SentenceSplitter().split(text);
-        assertEquals("一、发展加速度", s.get(1).section());
-        assertEquals("（二）质量提升", s.get(3).section());
-    }
-
-    @Test
     void splitsAtTerminatorsAndLineBreaksKeepingClosingQuotes() {
         CodePointText text = new CodePointText("他说：“好。”又说；再见！\n新的一段？是");
         List<Sentence> s = new SentenceSplitter().split(text);
