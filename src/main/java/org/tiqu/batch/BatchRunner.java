@@ -197,10 +197,11 @@ public final class BatchRunner {
         selection.passedOver().forEach(note -> log.println("tiqu: not read: " + note));
         Map<Path, String> knownSources = knownSourcesByRealPath(run);
         List<Planned> planned = new ArrayList<>();
+        Map<String, String> unsafeIds = new HashMap<>();
         for (InputFiles.Input input : selection.files()) {
             String source = knownSources.getOrDefault(InputFiles.realOrAbsolute(input.path()), relative(run.out, input.path()));
             if (JsonlLines.isJsonl(input.path()) && Files.isRegularFile(input.path())) {
-                planCorpus(input, source, planned);
+                planCorpus(input, source, planned, unsafeIds);
             } else {
                 planned.add(new Planned(input.path(), source, input.id(), formatOf(input.path()), null, null));
             }
@@ -222,6 +223,8 @@ public final class BatchRunner {
                     + " gone; " + (goneCount == 1 ? "its" : "their") + " records are kept (--prune removes them)");
         }
         Map<String, String> idClashes = claimIds(run, planned);
+        unsafeIds.forEach((key, id) -> idClashes.put(key, "malformed: the id '" + id + "' cannot name a records file"
+                + " (no empty, '.' or '..' part, no leading '/', backslash or control character, at most 512 characters)"));
         // Read before any worker writes the entries.
         Map<String, DocumentEntry> previousEntries = new HashMap<>();
         planned.forEach(p -> previousEntries.put(p.key(), run.entries.get(p.key())));
@@ -302,7 +305,7 @@ public final class BatchRunner {
      * line's number, id and sha256 are kept. A line that cannot be read as a document keeps
      * the id {@code <file>#<line>} and fails when its turn comes, with the reason.
      */
-    private void planCorpus(InputFiles.Input input, String source, List<Planned> planned) {
+    private void planCorpus(InputFiles.Input input, String source, List<Planned> planned, Map<String, String> unsafeIds) {
         String fileId = input.id().endsWith(".jsonl") ? input.id().substring(0, input.id().length() - 6) : input.id();
         try (JsonlLines lines = JsonlLines.open(input.path())) {
             for (JsonlLines.Line line = lines.next(); line != null; line = lines.next()) {
@@ -311,6 +314,11 @@ public final class BatchRunner {
                 try {
                     id = JsonlDocument.parse(input.path(), line, options.idField(), options.textField(), fallback).id();
                 } catch (SourceException e) {
+                    id = fallback;
+                }
+                if (!OutputPaths.isSafeId(id)) {
+                    // An id is data: '../x' must not name a file outside records/. The line fails with the reason.
+                    unsafeIds.put(DocumentEntry.keyOf(source, line.number()), id);
                     id = fallback;
                 }
                 planned.add(new Planned(input.path(), source, id, DocumentEntry.FORMAT_JSONL, line.number(),

@@ -141,6 +141,22 @@ class JsonlCorpusTest {
     }
 
     @Test
+    void anIdThatWouldLeaveTheRecordsFolderFailsItsLineAlone() throws Exception {
+        Path corpus = dir.resolve("c.jsonl");
+        write(corpus, "{\"id\": \"../../escaped\", \"text\": \"营收增长15%。\"}",
+                "{\"id\": \"2024/a\", \"text\": \"利润下降3%。\"}");
+        Path out = dir.resolve("out");
+        BatchSummary summary = run(out, BatchOptions.defaults().withThreads(1), corpus);
+        assertEquals(1, summary.done(), log());
+        assertEquals(List.of(corpus + ":1"), summary.failedSources());
+        assertTrue(log().contains("the id '../../escaped' cannot name a records file"), log());
+        assertFalse(Files.exists(dir.resolve("escaped.jsonl")));
+        assertFalse(Files.exists(out.resolve("escaped.jsonl")));
+        assertTrue(Files.exists(out.resolve("records/2024/a.jsonl")), "a '/' in an id nests, as folder ids do");
+        assertTrue(new Auditor().audit(out).passed());
+    }
+
+    @Test
     void auditFindsAnEditedLine() throws Exception {
         Path corpus = dir.resolve("c.jsonl");
         write(corpus, "{\"id\": \"a\", \"text\": \"营收增长15%。\"}", "{\"id\": \"b\", \"text\": \"利润下降3%。\"}");
