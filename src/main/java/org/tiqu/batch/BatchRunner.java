@@ -119,7 +119,7 @@ public final class BatchRunner {
         final List<Result> results = new ArrayList<>();
         /** Output paths (records, text) by the source that owns them in this run or keeps them. */
         final Map<String, String> pathOwners = new HashMap<>();
-        /** Documents done or failed in this run, for the note on Ctrl-C. */
+        /** Documents done in this run, for the note on Ctrl-C (failed ones are tried again anyway). */
         final java.util.concurrent.atomic.AtomicInteger doneInThisRun = new java.util.concurrent.atomic.AtomicInteger();
         volatile boolean finished;
 
