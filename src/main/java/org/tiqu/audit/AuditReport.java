@@ -10,7 +10,11 @@ public record AuditReport(int documents, int records, List<AuditIssue> issues) {
     }
 
     public String summary() {
-        return String.format("audited %d documents, %d records: %s", documents, records,
-                passed() ? "all grounded" : issues.size() + " problem(s)");
+        return "audited " + count(documents, "document") + ", " + count(records, "record") + ": "
+                + (passed() ? "all grounded" : count(issues.size(), "problem"));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
     }
 }
