@@ -1,0 +1,56 @@
+package org.tiqu.document.hanlp;
+
+import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+
+import org.tiqu.document.WordMarks;
+
+/**
+ * Word evidence from HanLP's core dictionary without segmenting: at each character, the longest
+ * dictionary word starting and ending there, with its first part of speech. A walk of at most
+ * {@link WordMarks#MAX_WORD} trie steps per character, allocation-free: several times cheaper than
+ * segmentation, and the same whatever the sentence around it.
+ */
+public final class HanlpDictionary implements WordMarks.Source {
+
+    private static final HanlpDictionary INSTANCE = new HanlpDictionary();
+
+    static {
+        // Same pinned configuration as the segmenter.
+        HanlpSegmenter.plain();
+    }
+
+    private HanlpDictionary() {
+    }
+
+    public static HanlpDictionary core() {
+        return INSTANCE;
+    }
+
+    @Override
+    public void mark(int[] codePoints, int length, WordMarks out) {
+        DoubleArrayTrie<CoreDictionary.Attribute> trie = CoreDictionary.trie;
+        out.clear(length);
+        for (int i = 0; i < length; i++) {
+            int state = 1; // the root
+            for (int j = i; j < length && j - i < WordMarks.MAX_WORD; j++) {
+                int cp = codePoints[j];
+                if (cp > 0xFFFF) {
+                    break; // not in the dictionary's alphabet
+                }
+                state = trie.transition((char) cp, state);
+                if (state < 0) {
+                    break;
+                }
+                int len = j - i + 1;
+                if (len >= 2) {
+                    CoreDictionary.Attribute a = trie.output(state);
+                    if (a != null) {
+                        int nature = a.nature.length == 0 ? 0 : a.nature[0].toString().hashCode();
+                        out.word(i, len, nature);
+                    }
+                }
+            }
+        }
+    }
+}
