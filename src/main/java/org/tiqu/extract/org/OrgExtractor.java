@@ -15,6 +15,8 @@ import org.tiqu.document.Sentence;
 import org.tiqu.document.Term;
 import org.tiqu.extract.Extractor;
 import org.tiqu.extract.RuleMatcher;
+import org.tiqu.extract.org.tagger.OrgTagger;
+import org.tiqu.extract.org.tagger.OrgTaggers;
 import org.tiqu.record.Candidate;
 import org.tiqu.record.RecordType;
 import org.tiqu.record.Value;
@@ -40,6 +42,7 @@ public final class OrgExtractor implements Extractor {
     private final RuleMatcher matcher;
     private final OrgLexicons lex;
     private final SuffixGrammar grammar;
+    private final NameBoundaries boundaries;
     private final WordTrie<String> gazetteer;
     private final WordTrie<Rule> endings = new WordTrie<>();
     private final WordTrie<Rule> shortBodies = new WordTrie<>();
@@ -52,6 +55,8 @@ public final class OrgExtractor implements Extractor {
     private final BitSet eventEndingStarts = new BitSet();
 
     private final Segmenter recogniser;
+    /** The trained tagger of the {@code tagger} rule, or null. */
+    private OrgTagger taggerModel;
 
     /** An extractor without HanLP's organisation recogniser. */
     public OrgExtractor(RuleBook book) {
@@ -68,6 +73,7 @@ public final class OrgExtractor implements Extractor {
         this.matcher = new RuleMatcher(rules.rules());
         this.lex = OrgLexicons.of(rules);
         this.grammar = new SuffixGrammar(lex);
+        this.boundaries = new NameBoundaries(lex, rules);
         Rule gazetteerRule = null;
         for (Rule rule : rules.rules()) {
             switch (rule.kind() == null ? "" : rule.kind()) {
@@ -84,6 +90,10 @@ public final class OrgExtractor implements Extractor {
                 case "dictionary" -> {
                     byKind.put(rule.kind(), rule);
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> dictionaryWords.add(w, true));
+                }
+                case "tagger" -> {
+                    byKind.put(rule.kind(), rule);
+                    taggerModel = OrgTaggers.load(book.dir().resolve(rule.param("model", "")));
                 }
                 case "recogniser", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
                 default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
@@ -114,7 +124,9 @@ public final class OrgExtractor implements Extractor {
         addWholeMatches(document, scan, byKind.get("department"), found);
         addDictionaryWords(document, terms, found);
         addBrandLists(document, scan, found);
-        List<Candidate> kept = dropNonNames(document, scan, found);
+        addTagged(document, found);
+        List<Candidate> bounded = fixBoundaries(document, terms, found);
+        List<Candidate> kept = dropNonNames(document, scan, bounded);
         return applyAbbreviations(document, scan, kept);
     }
 
@@ -294,6 +306,58 @@ public final class OrgExtractor implements Extractor {
                 Term t = at < 0 ? null : words.get(at);
                 if (t != null && t.span().equals(hit.span()) && t.pos().startsWith("nt") && t.span().length() > 1) {
                     out.add(candidate(document, t.span(), rule));
+                }
+            }
+        }
+    }
+
+    /**
+     * Names found from their ending or by the tagger obey {@link NameBoundaries}: trimmed of
+     * words that cannot start a name, dropped when they cut a word. The tagger's names must also
+     * end on a word boundary (the rules' endings are words already). Whole-word sources
+     * (gazetteer, short bodies, dictionary words, lists, definitions) need no check.
+     */
+    private List<Candidate> fixBoundaries(Document document, ClauseWords terms, List<Candidate> found) {
+        Rule tagger = byKind.get("tagger");
+        List<Candidate> out = new ArrayList<>(found.size());
+        for (Candidate c : found) {
+            boolean tagged = tagger != null && c.rule().equals(tagger.id());
+            boolean fromEnding = c.rule().startsWith("org.suffix-") || c.rule().equals("org.hanlp-recogniser");
+            if (!tagged && !fromEnding) {
+                out.add(c);
+                continue;
+            }
+            document.deadline().check();
+            Span fixed = boundaries.fix(document, terms.around(c.span().begin()), c.span(), tagged);
+            if (fixed == null) {
+                continue;
+            }
+            out.add(fixed.equals(c.span()) ? c
+                    : new Candidate(RecordType.ORG, fixed, Value.of("name", document.slice(fixed)), c.rule(), c.priority()));
+        }
+        return out;
+    }
+
+    /** Names the trained tagger finds, sentence by sentence. */
+    private void addTagged(Document document, List<Candidate> out) {
+        Rule rule = byKind.get("tagger");
+        if (rule == null || taggerModel == null) {
+            return;
+        }
+        int[] cps = new int[256];
+        for (Sentence sentence : document.sentences()) {
+            document.deadline().check();
+            Span s = sentence.span();
+            int n = s.length();
+            if (cps.length < n) {
+                cps = new int[Math.max(n, cps.length * 2)];
+            }
+            for (int i = 0; i < n; i++) {
+                cps[i] = document.text().codePointAt(s.begin() + i);
+            }
+            for (Span found : taggerModel.tag(cps, n)) {
+                if (found.length() >= 2) {
+                    out.add(candidate(document, new Span(s.begin() + found.begin(), s.begin() + found.end()), rule));
                 }
             }
         }

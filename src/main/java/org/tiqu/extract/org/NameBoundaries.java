@@ -1,0 +1,87 @@
+package org.tiqu.extract.org;
+
+import java.util.List;
+import java.util.Set;
+
+import org.tiqu.document.Document;
+import org.tiqu.document.Term;
+import org.tiqu.rules.RuleFile;
+import org.tiqu.text.Span;
+
+/**
+ * The boundary rules every found name obeys, whatever found it: a name never starts or ends inside
+ * a word the segmentation keeps whole (性基金 from 引导性基金, 合作协 from 合作协议), and never
+ * starts with a verb, preposition, function word or quantity (驻开发区, 占公司, 含红塔集团,
+ * 第10.5代…产业园) or with the stray last character of a place name before it (市河东新区 from
+ * 遂宁市河东新区): such words are trimmed from the left, and what is left must still be a name.
+ */
+final class NameBoundaries {
+
+    private final Set<String> leftStops;
+    private final Set<String> functionChars;
+    private final Set<String> leadingWords;
+    private final Set<String> placeChars;
+    /** Parts of speech a name never starts with (HanLP tags): prepositions, conjunctions, particles, pronouns, time, adverbs, punctuation. */
+    private static final Set<String> NEVER_FIRST = Set.of("p", "pba", "pbei", "c", "cc", "u", "ud", "ude1", "ude2", "ude3",
+            "udeng", "udh", "ug", "uguo", "uj", "ul", "ule", "ulian", "uls", "usuo", "uv", "uyy", "uz", "uzhe", "uzhi",
+            "r", "rr", "ry", "rys", "ryt", "ryv", "rz", "rzs", "rzt", "rzv", "t", "d", "w", "vshi", "vyou");
+
+    NameBoundaries(OrgLexicons lex, RuleFile rules) {
+        this.leftStops = lex.leftStops();
+        this.functionChars = lex.functionChars();
+        this.leadingWords = Set.copyOf(rules.lexicon("leading_non_name").entries().keySet());
+        this.placeChars = Set.copyOf(rules.lexicon("place_chars").entries().keySet());
+    }
+
+    /**
+     * The name in {@code span} after trimming words that cannot start one, or null when the span
+     * cuts a word at its start (or at its end, when {@code checkEnd}) or nothing of two characters
+     * is left.
+     */
+    Span fix(Document document, List<Term> words, Span span, boolean checkEnd) {
+        int first = ClauseWords.containing(words, span.begin());
+        if (first < 0) {
+            return span; // no words known: nothing to check against
+        }
+        if (words.get(first).span().begin() != span.begin()) {
+            return null;
+        }
+        if (checkEnd && ClauseWords.endingAt(words, span.end()) < 0) {
+            return null;
+        }
+        int begin = span.begin();
+        boolean afterNumber = false;
+        for (int i = first; i < words.size(); i++) {
+            Term t = words.get(i);
+            if (t.span().end() >= span.end()) {
+                break;
+            }
+            if (!cannotStartName(document, t, afterNumber)) {
+                break;
+            }
+            afterNumber = t.pos().startsWith("m") || t.word().startsWith("第");
+            begin = t.span().end();
+        }
+        if (span.end() - begin < 2) {
+            return null;
+        }
+        return begin == span.begin() ? span : new Span(begin, span.end());
+    }
+
+    private boolean cannotStartName(Document document, Term t, boolean afterNumber) {
+        String w = t.word();
+        if (leftStops.contains(w) || functionChars.contains(w) || leadingWords.contains(w) || NEVER_FIRST.contains(t.pos())) {
+            return true;
+        }
+        if (t.pos().startsWith("m") && (w.startsWith("第") || w.chars().anyMatch(Character::isDigit))) {
+            return true; // 第10.5, 3: a count or an ordinal
+        }
+        if (afterNumber && (t.pos().equals("q") || t.span().length() == 1)) {
+            return true; // the measure word after it: 10.5代
+        }
+        // The last character of a place name split off from it: 遂宁/市/河东新区.
+        int begin = t.span().begin();
+        return t.span().length() == 1 && placeChars.contains(w) && begin > 0
+                && Character.UnicodeScript.of(document.text().codePointAt(begin - 1)) == Character.UnicodeScript.HAN;
+    }
+}
