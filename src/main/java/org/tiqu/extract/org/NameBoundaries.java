@@ -17,7 +17,6 @@ import org.tiqu.text.Span;
  */
 final class NameBoundaries {
 
-    private final Set<String> leftStops;
     private final Set<String> functionChars;
     private final Set<String> leadingWords;
     private final Set<String> placeChars;
@@ -27,7 +26,6 @@ final class NameBoundaries {
             "r", "rr", "ry", "rys", "ryt", "ryv", "rz", "rzs", "rzt", "rzv", "t", "d", "w", "vshi", "vyou");
 
     NameBoundaries(OrgLexicons lex, RuleFile rules) {
-        this.leftStops = lex.leftStops();
         this.functionChars = lex.functionChars();
         this.leadingWords = Set.copyOf(rules.lexicon("leading_non_name").entries().keySet());
         this.placeChars = Set.copyOf(rules.lexicon("place_chars").entries().keySet());
@@ -70,7 +68,7 @@ final class NameBoundaries {
 
     private boolean cannotStartName(Document document, Term t, boolean afterNumber) {
         String w = t.word();
-        if (leftStops.contains(w) || functionChars.contains(w) || leadingWords.contains(w) || NEVER_FIRST.contains(t.pos())) {
+        if (functionChars.contains(w) || leadingWords.contains(w) || NEVER_FIRST.contains(t.pos())) {
             return true;
         }
         if (t.pos().startsWith("m") && (w.startsWith("第") || w.chars().anyMatch(Character::isDigit))) {

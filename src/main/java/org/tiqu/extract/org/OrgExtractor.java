@@ -43,6 +43,7 @@ public final class OrgExtractor implements Extractor {
     private final OrgLexicons lex;
     private final SuffixGrammar grammar;
     private final NameBoundaries boundaries;
+    private static final boolean DEBUG = Boolean.getBoolean("tiqu.debug.org");
     private final WordTrie<String> gazetteer;
     private final WordTrie<Rule> endings = new WordTrie<>();
     private final WordTrie<Rule> shortBodies = new WordTrie<>();
@@ -57,6 +58,10 @@ public final class OrgExtractor implements Extractor {
     private final Segmenter recogniser;
     /** The trained tagger of the {@code tagger} rule, or null. */
     private OrgTagger taggerModel;
+    /** Every name ending and short body: a tagged name equal to one is a bare noun, not a name. */
+    private final java.util.Set<String> endingWords = new java.util.HashSet<>();
+    private final java.util.Set<String> shortBodyWords = new java.util.HashSet<>();
+    private final org.tiqu.rules.Lexicon zoneEndings;
 
     /** An extractor without HanLP's organisation recogniser. */
     public OrgExtractor(RuleBook book) {
@@ -74,6 +79,7 @@ public final class OrgExtractor implements Extractor {
         this.lex = OrgLexicons.of(rules);
         this.grammar = new SuffixGrammar(lex);
         this.boundaries = new NameBoundaries(lex, rules);
+        this.zoneEndings = rules.lexicon("suffix_zone");
         Rule gazetteerRule = null;
         for (Rule rule : rules.rules()) {
             switch (rule.kind() == null ? "" : rule.kind()) {
@@ -81,11 +87,13 @@ public final class OrgExtractor implements Extractor {
                     suffixRules.add(rule);
                     optionsOf.put(rule, options(rule));
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> endings.add(w, rule));
+                    endingWords.addAll(rules.lexicon(rule.param("lexicon", "")).entries().keySet());
                 }
                 case "gazetteer" -> gazetteerRule = rule;
                 case "short" -> {
                     byKind.put(rule.kind(), rule);
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> shortBodies.add(w, rule));
+                    shortBodyWords.addAll(rules.lexicon(rule.param("lexicon", "")).entries().keySet());
                 }
                 case "dictionary" -> {
                     byKind.put(rule.kind(), rule);
@@ -328,7 +336,14 @@ public final class OrgExtractor implements Extractor {
                 continue;
             }
             document.deadline().check();
-            Span fixed = boundaries.fix(document, terms.around(c.span().begin()), c.span(), tagged);
+            Span fixed = boundaries.fix(document, terms.around(c.span().begin()), c.span(),
+                    tagged || c.rule().equals("org.hanlp-recogniser"));
+            if (fixed != null && !fixed.equals(c.span()) && endingWords.contains(document.slice(fixed))) {
+                fixed = null; // trimmed to a bare ending (性基金 → 基金): no name
+            }
+            if (DEBUG && !c.span().equals(fixed)) {
+                System.err.println("BOUNDARY " + c.rule() + " " + document.slice(c.span()) + " -> " + (fixed == null ? null : document.slice(fixed)) + " " + terms.around(c.span().begin()).stream().filter(t -> t.span().overlaps(c.span())).map(t -> t.word() + "/" + t.pos()).toList());
+            }
             if (fixed == null) {
                 continue;
             }
@@ -344,6 +359,10 @@ public final class OrgExtractor implements Extractor {
         if (rule == null || taggerModel == null) {
             return;
         }
+        java.util.TreeMap<Integer, Integer> ruleNames = new java.util.TreeMap<>(); // begin → longest end
+        for (Candidate c : out) {
+            ruleNames.merge(c.span().begin(), c.span().end(), Math::max);
+        }
         int[] cps = new int[256];
         for (Sentence sentence : document.sentences()) {
             document.deadline().check();
@@ -356,11 +375,57 @@ public final class OrgExtractor implements Extractor {
                 cps[i] = document.text().codePointAt(s.begin() + i);
             }
             for (Span found : taggerModel.tag(cps, n)) {
-                if (found.length() >= 2) {
-                    out.add(candidate(document, new Span(s.begin() + found.begin(), s.begin() + found.end()), rule));
+                Span span = new Span(s.begin() + found.begin(), s.begin() + found.end());
+                if (taggedNameKept(document.slice(span)) && !crossesRuleName(ruleNames, span)) {
+                    out.add(candidate(document, span, rule));
                 }
             }
         }
+    }
+
+    /**
+     * The overlap policy between the tagger and the rules: a tagged name that overlaps a rule's
+     * name without containing it is dropped (the rules know zones, short bodies, definitions and
+     * their endings' boundaries); one that contains a rule's name competes with it in the
+     * resolver, where the longer wins (交通部水运司港口处 over 交通部水运司).
+     */
+    private static boolean crossesRuleName(java.util.TreeMap<Integer, Integer> ruleNames, Span tagged) {
+        for (Map.Entry<Integer, Integer> e : ruleNames.headMap(tagged.end(), false).descendingMap().entrySet()) {
+            Span rule = new Span(e.getKey(), e.getValue());
+            if (rule.overlaps(tagged) && !(tagged.begin() <= rule.begin() && rule.end() <= tagged.end())) {
+                return true;
+            }
+            if (e.getKey() + 64 < tagged.begin()) {
+                break; // no rule name is that long
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a name the tagger found may stand beside the rules' conventions: two characters or
+     * more; no punctuation but balanced brackets (天顺风能(苏州)股份有限公司); not a bare ending
+     * (代表团, 管委会); and not a zone or park, which the news data the tagger learnt from calls
+     * places and the zone rules decide.
+     */
+    private boolean taggedNameKept(String name) {
+        if (name.codePointCount(0, name.length()) < 2 || endingWords.contains(name) || shortBodyWords.contains(name)) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if (c == ')' || c == '）') {
+                if (--depth < 0) {
+                    return false;
+                }
+            } else if (!Character.isLetterOrDigit(c) && c != '·' && c != '&') {
+                return false;
+            }
+        }
+        return depth == 0 && zoneEndings.longestSuffixOf(name) == null;
     }
 
     private static final Pattern LIST_ITEM = Pattern.compile("[^、]+");
