@@ -103,7 +103,7 @@ public final class OrgExtractor implements Extractor {
                     byKind.put(rule.kind(), rule);
                     taggerModel = OrgTaggers.load(book.dir().resolve(rule.param("model", "")));
                 }
-                case "recogniser", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
+                case "recogniser", "list", "abbreviation", "block", "department", "media" -> byKind.put(rule.kind(), rule);
                 default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
             }
         }
@@ -132,6 +132,7 @@ public final class OrgExtractor implements Extractor {
         addWholeMatches(document, scan, byKind.get("department"), found);
         addDictionaryWords(document, terms, found);
         addBrandLists(document, scan, found);
+        addMedia(document, scan, found);
         addTagged(document, found);
         List<Candidate> bounded = fixBoundaries(document, terms, found);
         List<Candidate> kept = dropNonNames(document, scan, bounded);
@@ -316,6 +317,19 @@ public final class OrgExtractor implements Extractor {
                     out.add(candidate(document, t.span(), rule));
                 }
             }
+        }
+    }
+
+    /** News outlets in datelines and reporter credits (the rule's {@code name} group). */
+    private void addMedia(Document document, RuleMatcher.Scan scan, List<Candidate> out) {
+        Rule rule = byKind.get("media");
+        if (rule != null) {
+            org.tiqu.rules.Lexicon common = rules.lexicon("not_media");
+            scan.forEachMatch(rule, m -> {
+                if (!common.contains(m.group("name"))) {
+                    out.add(candidate(document, m.groupSpan("name"), rule));
+                }
+            });
         }
     }
 
