@@ -66,6 +66,11 @@ final class NameBoundaries {
         return begin == span.begin() ? span : new Span(begin, span.end());
     }
 
+    /** Whether {@code name} ends with the last character of a place name (北京市, 湖北省). */
+    boolean isPlaceLike(String name) {
+        return !name.isEmpty() && placeChars.contains(name.substring(name.length() - 1));
+    }
+
     private boolean cannotStartName(Document document, Term t, boolean afterNumber) {
         String w = t.word();
         if (functionChars.contains(w) || leadingWords.contains(w) || NEVER_FIRST.contains(t.pos())) {

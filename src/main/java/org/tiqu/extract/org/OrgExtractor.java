@@ -103,7 +103,7 @@ public final class OrgExtractor implements Extractor {
                     byKind.put(rule.kind(), rule);
                     taggerModel = OrgTaggers.load(book.dir().resolve(rule.param("model", "")));
                 }
-                case "recogniser", "list", "abbreviation", "block", "department", "media" -> byKind.put(rule.kind(), rule);
+                case "recogniser", "list", "abbreviation", "block", "department", "media", "peers" -> byKind.put(rule.kind(), rule);
                 default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
             }
         }
@@ -136,6 +136,7 @@ public final class OrgExtractor implements Extractor {
         addTagged(document, found);
         List<Candidate> bounded = fixBoundaries(document, terms, found);
         List<Candidate> kept = dropNonNames(document, scan, bounded);
+        kept.addAll(dropNonNames(document, scan, listPeers(document, scan, kept)));
         return applyAbbreviations(document, scan, kept);
     }
 
@@ -318,6 +319,75 @@ public final class OrgExtractor implements Extractor {
                 }
             }
         }
+    }
+
+    /** Particles and verbs that show a list item was not cut at a name's edges. */
+    private static final String NOT_IN_LIST_ITEM = "的了是在等对为将把被从向年月日";
+    private static final Pattern PEER_JOIN = Pattern.compile("(.{2,})[和及与](.{2,})");
+
+    /**
+     * The other items of a 、-list in which at least {@code min_known} items are names found
+     * already: short company names listed together (上汽、一汽、东风…). The first item's left
+     * edge is unknown (与武钢集团): it counts, and is taken, only as a name found ending there.
+     * A last item joined with 和/及/与 is split. Items that are places or generic nouns are
+     * never taken.
+     */
+    private List<Candidate> listPeers(Document document, RuleMatcher.Scan scan, List<Candidate> kept) {
+        Rule rule = byKind.get("peers");
+        List<Candidate> out = new ArrayList<>();
+        if (rule == null || kept.isEmpty()) {
+            return out;
+        }
+        int minKnown = Integer.parseInt(rule.param("min_known", "2"));
+        int maxItem = Integer.parseInt(rule.param("max_item", "6"));
+        Map<Span, Candidate> known = new java.util.HashMap<>();
+        Map<Integer, Candidate> knownByEnd = new java.util.HashMap<>();
+        for (Candidate c : kept) {
+            known.put(c.span(), c);
+            knownByEnd.merge(c.span().end(), c, (a, b) -> a.span().length() >= b.span().length() ? a : b);
+        }
+        String view = document.view().text();
+        scan.forEachMatch(rule, m -> {
+            int from = document.view().toView(m.groupSpan("items").begin());
+            String items = m.group("items");
+            List<Span> spans = new ArrayList<>();
+            int at = 0;
+            for (String item : items.split("、", -1)) {
+                Matcher joined = PEER_JOIN.matcher(item);
+                if (spans.size() > 0 && joined.matches() && item.length() <= 2 * maxItem + 1) {
+                    spans.add(document.view().toSource(from + at, from + at + joined.end(1)));
+                    spans.add(document.view().toSource(from + at + joined.start(2), from + at + item.length()));
+                } else {
+                    spans.add(document.view().toSource(from + at, from + at + item.length()));
+                }
+                at += item.length() + 1;
+            }
+            Candidate firstName = knownByEnd.get(spans.get(0).end());
+            spans.set(0, firstName != null && firstName.span().begin() >= spans.get(0).begin() ? firstName.span() : null);
+            int found = 0;
+            for (Span sp : spans) {
+                if (sp != null && known.containsKey(sp)) {
+                    found++;
+                }
+            }
+            if (found < minKnown) {
+                return;
+            }
+            List<Candidate> peers = new ArrayList<>();
+            for (Span sp : spans) {
+                if (sp == null || known.containsKey(sp)) {
+                    continue;
+                }
+                String item = document.slice(sp);
+                if (sp.length() < 2 || sp.length() > maxItem || boundaries.isPlaceLike(item)
+                        || endingWords.contains(item) || item.chars().anyMatch(ch -> NOT_IN_LIST_ITEM.indexOf(ch) >= 0)) {
+                    return; // a list of something else, or items not cut cleanly: take none
+                }
+                peers.add(candidate(document, sp, rule));
+            }
+            out.addAll(peers);
+        });
+        return out;
     }
 
     /** News outlets in datelines and reporter credits (the rule's {@code name} group). */
