@@ -133,9 +133,12 @@ public final class OrgExtractor implements Extractor {
         addDictionaryWords(document, terms, found);
         addBrandLists(document, scan, found);
         addMedia(document, scan, found);
-        addTagged(document, found);
-        List<Candidate> bounded = fixBoundaries(document, terms, found);
-        List<Candidate> kept = dropNonNames(document, scan, bounded);
+        List<Candidate> kept = dropNonNames(document, scan, fixBoundaries(document, terms, found));
+        // The tagger's names are checked alone, then placed beside the rules' names that survived.
+        List<Candidate> tagged = new ArrayList<>();
+        addTagged(document, tagged);
+        tagged = dropNonNames(document, scan, fixBoundaries(document, terms, tagged));
+        kept.addAll(besideRuleNames(kept, tagged));
         kept.addAll(dropNonNames(document, scan, listPeers(document, scan, kept)));
         return applyAbbreviations(document, scan, kept);
     }
@@ -443,10 +446,6 @@ public final class OrgExtractor implements Extractor {
         if (rule == null || taggerModel == null) {
             return;
         }
-        java.util.TreeMap<Integer, Integer> ruleNames = new java.util.TreeMap<>(); // begin → longest end
-        for (Candidate c : out) {
-            ruleNames.merge(c.span().begin(), c.span().end(), Math::max);
-        }
         int[] cps = new int[256];
         for (Sentence sentence : document.sentences()) {
             document.deadline().check();
@@ -460,7 +459,7 @@ public final class OrgExtractor implements Extractor {
             }
             for (Span found : taggerModel.tag(cps, n)) {
                 Span span = new Span(s.begin() + found.begin(), s.begin() + found.end());
-                if (taggedNameKept(document.slice(span)) && !crossesRuleName(ruleNames, span)) {
+                if (taggedNameKept(document.slice(span))) {
                     out.add(candidate(document, span, rule));
                 }
             }
@@ -473,6 +472,20 @@ public final class OrgExtractor implements Extractor {
      * their endings' boundaries); one that contains a rule's name competes with it in the
      * resolver, where the longer wins (交通部水运司港口处 over 交通部水运司).
      */
+    private static List<Candidate> besideRuleNames(List<Candidate> ruleNames, List<Candidate> tagged) {
+        java.util.TreeMap<Integer, Integer> byBegin = new java.util.TreeMap<>(); // begin → longest end
+        for (Candidate c : ruleNames) {
+            byBegin.merge(c.span().begin(), c.span().end(), Math::max);
+        }
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : tagged) {
+            if (!crossesRuleName(byBegin, c.span())) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
     private static boolean crossesRuleName(java.util.TreeMap<Integer, Integer> ruleNames, Span tagged) {
         for (Map.Entry<Integer, Integer> e : ruleNames.headMap(tagged.end(), false).descendingMap().entrySet()) {
             Span rule = new Span(e.getKey(), e.getValue());
@@ -493,7 +506,7 @@ public final class OrgExtractor implements Extractor {
      * places and the zone rules decide.
      */
     private boolean taggedNameKept(String name) {
-        if (name.codePointCount(0, name.length()) < 2 || endingWords.contains(name) || shortBodyWords.contains(name)) {
+        if (name.codePointCount(0, name.length()) < 2) {
             return false;
         }
         int depth = 0;
