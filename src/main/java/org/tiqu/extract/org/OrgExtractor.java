@@ -103,7 +103,7 @@ public final class OrgExtractor implements Extractor {
                     byKind.put(rule.kind(), rule);
                     taggerModel = OrgTaggers.load(book.dir().resolve(rule.param("model", "")));
                 }
-                case "recogniser", "list", "abbreviation", "block", "department", "media", "peers" -> byKind.put(rule.kind(), rule);
+                case "recogniser", "list", "abbreviation", "block", "department", "media", "peers", "repeat" -> byKind.put(rule.kind(), rule);
                 default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
             }
         }
@@ -138,8 +138,9 @@ public final class OrgExtractor implements Extractor {
         List<Candidate> tagged = new ArrayList<>();
         addTagged(document, tagged);
         tagged = dropNonNames(document, scan, fixBoundaries(document, terms, tagged));
-        kept.addAll(besideRuleNames(kept, tagged));
+        kept = besideRuleNames(document, terms, kept, tagged);
         kept.addAll(dropNonNames(document, scan, listPeers(document, scan, kept)));
+        kept.addAll(dropNonNames(document, scan, repeats(document, terms, kept)));
         return applyAbbreviations(document, scan, kept);
     }
 
@@ -472,18 +473,79 @@ public final class OrgExtractor implements Extractor {
      * their endings' boundaries); one that contains a rule's name competes with it in the
      * resolver, where the longer wins (交通部水运司港口处 over 交通部水运司).
      */
-    private static List<Candidate> besideRuleNames(List<Candidate> ruleNames, List<Candidate> tagged) {
+    /**
+     * The rules' names and the tagged names that may stand beside them. A tagged name inside a
+     * rule's name replaces it when the rule's name reaches over a verb beyond the tagged one
+     * (公司收到招标人中国铁塔股份有限公司, 南航集团提升航空): the ending's walk went too far.
+     */
+    private List<Candidate> besideRuleNames(Document document, ClauseWords terms, List<Candidate> ruleNames, List<Candidate> tagged) {
+        List<Candidate> rules = new ArrayList<>(ruleNames);
+        for (Candidate t : tagged) {
+            for (int i = 0; i < rules.size(); i++) {
+                Candidate r = rules.get(i);
+                if (r.span().length() > t.span().length() && r.span().begin() <= t.span().begin() && t.span().end() <= r.span().end()
+                        && verbOutside(terms.around(r.span().begin()), r.span(), t.span())) {
+                    rules.set(i, t);
+                }
+            }
+        }
         java.util.TreeMap<Integer, Integer> byBegin = new java.util.TreeMap<>(); // begin → longest end
-        for (Candidate c : ruleNames) {
+        for (Candidate c : rules) {
             byBegin.merge(c.span().begin(), c.span().end(), Math::max);
         }
-        List<Candidate> kept = new ArrayList<>();
+        List<Candidate> kept = new ArrayList<>(rules);
         for (Candidate c : tagged) {
-            if (!crossesRuleName(byBegin, c.span())) {
+            if (!rules.contains(c) && !crossesRuleName(byBegin, c.span())) {
                 kept.add(c);
             }
         }
         return kept;
+    }
+
+    /** Whether a word of {@code outer} outside {@code inner} is a verb. */
+    private static boolean verbOutside(List<Term> words, Span outer, Span inner) {
+        for (Term w : words) {
+            if (w.span().begin() >= outer.begin() && w.span().end() <= outer.end()
+                    && (w.span().end() <= inner.begin() || w.span().begin() >= inner.end()) && w.pos().startsWith("v")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One name, one meaning per document: a name of three characters or more found once is a
+     * name wherever else it occurs on word edges in the same document (格力电器 where the tagger cut
+     * 格力). Longer names still win in the resolver.
+     */
+    private List<Candidate> repeats(Document document, ClauseWords terms, List<Candidate> kept) {
+        Rule rule = byKind.get("repeat");
+        List<Candidate> out = new ArrayList<>();
+        if (rule == null) {
+            return out;
+        }
+        java.util.Set<Span> have = new java.util.HashSet<>();
+        WordTrie<Boolean> names = new WordTrie<>();
+        boolean any = false;
+        for (Candidate c : kept) {
+            have.add(c.span());
+            if (c.span().length() >= 3 && c.value().get("name").equals(document.slice(c.span()))) {
+                names.add(document.slice(c.span()), true);
+                any = true;
+            }
+        }
+        if (!any) {
+            return out;
+        }
+        for (Sentence sentence : document.sentences()) {
+            for (WordTrie.Hit<Boolean> hit : names.longest(document.text(), sentence.span())) {
+                document.deadline().check();
+                if (!have.contains(hit.span()) && onWordBoundaries(terms.around(hit.span().begin()), hit.span())) {
+                    out.add(candidate(document, hit.span(), rule));
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean crossesRuleName(java.util.TreeMap<Integer, Integer> ruleNames, Span tagged) {
