@@ -502,11 +502,11 @@ public final class OrgExtractor implements Extractor {
         return kept;
     }
 
-    /** Whether a word of {@code outer} outside {@code inner} is a verb. */
+    /** Whether a word of {@code outer} outside {@code inner} is a verb of two characters or more (one-character verbs are often pieces of unknown names: 晶创). */
     private static boolean verbOutside(List<Term> words, Span outer, Span inner) {
         for (Term w : words) {
             if (w.span().begin() >= outer.begin() && w.span().end() <= outer.end()
-                    && (w.span().end() <= inner.begin() || w.span().begin() >= inner.end()) && w.pos().startsWith("v")) {
+                    && (w.span().end() <= inner.begin() || w.span().begin() >= inner.end()) && w.pos().startsWith("v") && w.span().length() >= 2) {
                 return true;
             }
         }
