@@ -103,7 +103,7 @@ public final class OrgExtractor implements Extractor {
                     byKind.put(rule.kind(), rule);
                     taggerModel = OrgTaggers.load(book.dir().resolve(rule.param("model", "")));
                 }
-                case "recogniser", "list", "abbreviation", "block", "department", "media", "peers", "repeat" -> byKind.put(rule.kind(), rule);
+                case "recogniser", "list", "abbreviation", "block", "department", "media", "peers", "repeat", "bracketed" -> byKind.put(rule.kind(), rule);
                 default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
             }
         }
@@ -130,6 +130,7 @@ public final class OrgExtractor implements Extractor {
         addSuffixNames(document, terms, found);
         addShortBodies(document, found);
         addWholeMatches(document, scan, byKind.get("department"), found);
+        addWholeMatches(document, scan, byKind.get("bracketed"), found);
         addDictionaryWords(document, terms, found);
         addBrandLists(document, scan, found);
         addMedia(document, scan, found);
