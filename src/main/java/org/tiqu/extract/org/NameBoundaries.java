@@ -54,7 +54,7 @@ final class NameBoundaries {
             if (t.span().end() >= span.end()) {
                 break;
             }
-            if (!cannotStartName(document, t, afterNumber)) {
+            if (!cannotStartName(t, afterNumber) && !(i == first && i > 0 && strayPlaceChar(t, words.get(i - 1)))) {
                 break;
             }
             afterNumber = t.pos().startsWith("m") || t.word().startsWith("第");
@@ -71,7 +71,7 @@ final class NameBoundaries {
         return !name.isEmpty() && placeChars.contains(name.substring(name.length() - 1));
     }
 
-    private boolean cannotStartName(Document document, Term t, boolean afterNumber) {
+    private boolean cannotStartName(Term t, boolean afterNumber) {
         String w = t.word();
         if (functionChars.contains(w) || leadingWords.contains(w) || NEVER_FIRST.contains(t.pos())) {
             return true;
@@ -79,12 +79,12 @@ final class NameBoundaries {
         if (t.pos().startsWith("m") && (w.startsWith("第") || w.chars().anyMatch(Character::isDigit))) {
             return true; // 第10.5, 3: a count or an ordinal
         }
-        if (afterNumber && (t.pos().equals("q") || t.span().length() == 1)) {
-            return true; // the measure word after it: 10.5代
-        }
-        // The last character of a place name split off from it: 遂宁/市/河东新区.
-        int begin = t.span().begin();
-        return t.span().length() == 1 && placeChars.contains(w) && begin > 0
-                && Character.UnicodeScript.of(document.text().codePointAt(begin - 1)) == Character.UnicodeScript.HAN;
+        return afterNumber && (t.pos().equals("q") || t.span().length() == 1); // the measure word after it: 10.5代
+    }
+
+    /** The last character of a place name split off from it: 遂宁/ns 市/n 河东新区 (not 据/县供电局). */
+    private boolean strayPlaceChar(Term t, Term before) {
+        return t.span().length() == 1 && placeChars.contains(t.word()) && before.span().end() == t.span().begin()
+                && before.pos().startsWith("ns");
     }
 }

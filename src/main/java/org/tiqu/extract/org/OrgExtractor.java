@@ -62,6 +62,9 @@ public final class OrgExtractor implements Extractor {
     private final java.util.Set<String> endingWords = new java.util.HashSet<>();
     private final java.util.Set<String> shortBodyWords = new java.util.HashSet<>();
     private final org.tiqu.rules.Lexicon zoneEndings;
+    private final org.tiqu.rules.Lexicon venueEndings;
+    private final java.util.Set<String> adjectivalAfter;
+    private final java.util.List<String> descriptiveWords;
 
     /** An extractor without HanLP's organisation recogniser. */
     public OrgExtractor(RuleBook book) {
@@ -80,6 +83,9 @@ public final class OrgExtractor implements Extractor {
         this.grammar = new SuffixGrammar(lex);
         this.boundaries = new NameBoundaries(lex, rules);
         this.zoneEndings = rules.lexicon("suffix_zone");
+        this.venueEndings = rules.lexicon("venue_endings");
+        this.adjectivalAfter = java.util.Set.copyOf(rules.lexicon("adjectival_after").entries().keySet());
+        this.descriptiveWords = java.util.List.copyOf(rules.lexicon("descriptive_words").entries().keySet());
         Rule gazetteerRule = null;
         for (Rule rule : rules.rules()) {
             switch (rule.kind() == null ? "" : rule.kind()) {
@@ -627,12 +633,32 @@ public final class OrgExtractor implements Extractor {
             if (overlapsAny(blocked, c.span())) {
                 continue;
             }
-            if (startsEventName(document, c.span())) {
+            if (startsEventName(document, c.span()) || describesOrAdjective(document, c.span(), surface)) {
                 continue;
             }
             kept.add(c);
         }
         return kept;
+    }
+
+    /**
+     * Whether a name is an adjective's or a category's stem (政府性基金: a name followed by 性 or
+     * 化), a venue (会展中心: a place), or a description (西北最大…中心).
+     */
+    private boolean describesOrAdjective(Document document, Span span, String surface) {
+        if (span.end() < document.text().length()
+                && adjectivalAfter.contains(new String(Character.toChars(document.text().codePointAt(span.end()))))) {
+            return true;
+        }
+        if (venueEndings.longestSuffixOf(surface) != null) {
+            return true;
+        }
+        for (String w : descriptiveWords) {
+            if (surface.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code span} overlaps one of {@code spans}, which follow one another (a rule's matches): a binary search. */
