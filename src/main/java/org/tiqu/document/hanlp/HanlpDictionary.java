@@ -27,6 +27,20 @@ public final class HanlpDictionary implements WordMarks.Source {
         return INSTANCE;
     }
 
+    /**
+     * Whether {@code word} is, first of all, a frequent common noun, verb or adjective in the core
+     * dictionary (钢铁, 化工: a sector) rather than a name that is also a rare word (长安, 吉利).
+     */
+    public boolean isCommonWord(String word, int minFrequency) {
+        CoreDictionary.Attribute a = CoreDictionary.get(word);
+        if (a == null || a.nature.length == 0) {
+            return false;
+        }
+        String first = a.nature[0].toString();
+        return (first.equals("n") || first.equals("vn") || first.equals("v") || first.equals("a") || first.equals("an"))
+                && a.frequency[0] >= minFrequency;
+    }
+
     @Override
     public void mark(int[] codePoints, int length, WordMarks out) {
         DoubleArrayTrie<CoreDictionary.Attribute> trie = CoreDictionary.trie;

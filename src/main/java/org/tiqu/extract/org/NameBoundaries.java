@@ -25,6 +25,9 @@ final class NameBoundaries {
             "udeng", "udh", "ug", "uguo", "uj", "ul", "ule", "ulian", "uls", "usuo", "uv", "uyy", "uz", "uzhe", "uzhi",
             "r", "rr", "ry", "rys", "ryt", "ryv", "rz", "rzs", "rzt", "rzv", "t", "d", "w", "vshi", "vyou");
 
+    /** Function words that never stand inside a name as words of their own. */
+    private static final Set<String> INSIDE_NEVER = Set.of("在", "由", "对", "向", "从", "把", "被", "的", "是", "将", "为");
+
     NameBoundaries(OrgLexicons lex, RuleFile rules) {
         this.functionChars = lex.functionChars();
         this.leadingWords = Set.copyOf(rules.lexicon("leading_non_name").entries().keySet());
@@ -48,7 +51,16 @@ final class NameBoundaries {
             return null;
         }
         int begin = span.begin();
-        boolean afterNumber = false;
+        boolean afterNumber = first > 0 && (words.get(first - 1).word().startsWith("第")
+                || words.get(first - 1).word().chars().anyMatch(Character::isDigit)); // 第10.5/代…
+        // A verb, preposition or function word inside the name: the ending's walk went too far
+        // (中央/驻/开发区, 第10.5代显示器/全/生态产业园), and what is after it need not be a name.
+        for (int i = first + 1; i < words.size() && words.get(i).span().end() < span.end(); i++) {
+            Term t = words.get(i);
+            if (leadingWords.contains(t.word()) || INSIDE_NEVER.contains(t.word())) {
+                return null;
+            }
+        }
         for (int i = first; i < words.size(); i++) {
             Term t = words.get(i);
             if (t.span().end() >= span.end()) {
@@ -57,7 +69,7 @@ final class NameBoundaries {
             if (!cannotStartName(t, afterNumber) && !(i == first && i > 0 && strayPlaceChar(t, words.get(i - 1)))) {
                 break;
             }
-            afterNumber = t.pos().startsWith("m") || t.word().startsWith("第");
+            afterNumber = isNumber(t);
             begin = t.span().end();
         }
         if (span.end() - begin < 2) {
@@ -80,6 +92,10 @@ final class NameBoundaries {
             return true; // 第10.5, 3: a count or an ordinal
         }
         return afterNumber && (t.pos().equals("q") || t.span().length() == 1); // the measure word after it: 10.5代
+    }
+
+    private static boolean isNumber(Term t) {
+        return t.pos().startsWith("m") || t.word().startsWith("第") || t.word().chars().anyMatch(Character::isDigit);
     }
 
     /** The last character of a place name split off from it: 遂宁/ns 市/n 河东新区 (not 据/县供电局). */

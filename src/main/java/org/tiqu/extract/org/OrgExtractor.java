@@ -603,8 +603,18 @@ public final class OrgExtractor implements Extractor {
         }
         int maxItem = Integer.parseInt(rule.param("max_item", "8"));
         String view = document.view().text();
+        int sectorFrequency = Integer.parseInt(rule.param("sector_frequency", "10"));
         scan.forEachMatch(rule, m -> {
-            String group = m.group("list") != null ? "list" : m.group("list2") != null ? "list2" : "list3";
+            String group = m.group("list") != null ? "list" : m.group("list2") != null ? "list2"
+                    : m.group("list3") != null ? "list3" : "list4";
+            if (group.equals("list4")) {
+                // A bare list before 等企业 may list sectors (钢铁、煤炭等企业): no item may be a frequent common word.
+                for (String item : m.group(group).split("、")) {
+                    if (org.tiqu.document.hanlp.HanlpDictionary.core().isCommonWord(item, sectorFrequency)) {
+                        return;
+                    }
+                }
+            }
             int from = document.view().toView(m.groupSpan(group).begin());
             Matcher item = LIST_ITEM.matcher(view).region(from, from + m.group(group).length());
             while (item.find()) {
