@@ -122,6 +122,11 @@ public final class OrgExtractor implements Extractor {
         book.lexicon("org.event_endings").entries().keySet().forEach(w -> eventEndingStarts.set(w.charAt(0)));
     }
 
+    /** The trained tagger this extractor runs, or null (for the benchmark's own line). */
+    public OrgTagger tagger() {
+        return taggerModel;
+    }
+
     @Override
     public String name() {
         return "org";

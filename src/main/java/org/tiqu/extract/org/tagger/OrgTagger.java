@@ -29,56 +29,77 @@ public final class OrgTagger {
     private static final int MAGIC = 0x7469_6f72; // "tior"
     private static final int VERSION = 1;
 
-    private final long[] keys;
-    private final short[] weights;
+    private final int features;
     private final float scale;
     private final float[] transition;
+    private final float[] scaledTransition;
     private final WordMarks.Source dictionary;
-    /** Open addressing: slot → index + 1 of the key, 0 for empty. */
-    private final long[] slotKeys;
-    private final int[] slotIndex;
+    /**
+     * Open addressing, three longs per slot so that one look-up touches one cache line: the key,
+     * the first four 16-bit weights, the fifth. An empty slot has weights word {@link #EMPTY}
+     * in its third long (a real fifth weight only uses the low 16 bits).
+     */
+    private final long[] table;
     private final int mask;
+    private static final long EMPTY = Long.MIN_VALUE;
 
     OrgTagger(long[] keys, short[] weights, float scale, float[] transition, WordMarks.Source dictionary) {
-        this.keys = keys;
-        this.weights = weights;
+        this.features = keys.length;
         this.scale = scale;
         this.transition = transition;
+        // Weights are integers times one scale: the transitions in the same unit.
+        this.scaledTransition = new float[transition.length];
+        for (int i = 0; i < transition.length; i++) {
+            scaledTransition[i] = transition[i] / scale;
+        }
         this.dictionary = dictionary;
-        int size = Integer.highestOneBit(Math.max(16, keys.length * 2 - 1)) << 1;
+        int size = Integer.highestOneBit(Math.max(16, keys.length + keys.length / 2)) << 1;
         this.mask = size - 1;
-        this.slotKeys = new long[size];
-        this.slotIndex = new int[size];
+        this.table = new long[size * 3];
+        for (int slot = 0; slot < size; slot++) {
+            table[slot * 3 + 2] = EMPTY;
+        }
         for (int i = 0; i < keys.length; i++) {
             int slot = slot(keys[i]);
-            while (slotIndex[slot] != 0) {
+            while (table[slot * 3 + 2] != EMPTY) {
                 slot = (slot + 1) & mask;
             }
-            slotKeys[slot] = keys[i];
-            slotIndex[slot] = i + 1;
+            int b = i * Tags.COUNT;
+            table[slot * 3] = keys[i];
+            table[slot * 3 + 1] = (weights[b] & 0xFFFFL) | (weights[b + 1] & 0xFFFFL) << 16
+                    | (weights[b + 2] & 0xFFFFL) << 32 | (weights[b + 3] & 0xFFFFL) << 48;
+            table[slot * 3 + 2] = weights[b + 4] & 0xFFFFL;
         }
     }
 
     private int slot(long key) {
-        return (int) (key ^ (key >>> 32)) & mask;
+        return (int) (key ^ (key >>> 29)) & mask;
     }
 
-    private int indexOf(long key) {
+    /** Adds the weights of {@code key}, if known, to {@code emission[e..e+5)}. */
+    private void addWeights(long key, float[] emission, int e) {
         int slot = slot(key);
         while (true) {
-            int idx = slotIndex[slot];
-            if (idx == 0) {
-                return -1;
+            int at = slot * 3;
+            long last = table[at + 2];
+            if (last == EMPTY) {
+                return;
             }
-            if (slotKeys[slot] == key) {
-                return idx - 1;
+            if (table[at] == key) {
+                long four = table[at + 1];
+                emission[e] += (short) four;
+                emission[e + 1] += (short) (four >>> 16);
+                emission[e + 2] += (short) (four >>> 32);
+                emission[e + 3] += (short) (four >>> 48);
+                emission[e + 4] += (short) last;
+                return;
             }
             slot = (slot + 1) & mask;
         }
     }
 
     public int features() {
-        return keys.length;
+        return features;
     }
 
     /** Per-thread buffers. */
@@ -121,25 +142,15 @@ public final class OrgTagger {
         w.keys = w.features.keys(codePoints, n, w.keys);
         float[] emission = w.emission;
         java.util.Arrays.fill(emission, 0, n * Tags.COUNT, 0f);
+        long[] keys = w.keys;
         for (int i = 0; i < n; i++) {
             int o = i * TaggerFeatures.COUNT;
             int e = i * Tags.COUNT;
             for (int k = 0; k < TaggerFeatures.COUNT; k++) {
-                int f = indexOf(w.keys[o + k]);
-                if (f >= 0) {
-                    int base = f * Tags.COUNT;
-                    for (int t = 0; t < Tags.COUNT; t++) {
-                        emission[e + t] += weights[base + t];
-                    }
-                }
+                addWeights(keys[o + k], emission, e);
             }
         }
-        // Weights are integers times one scale: compare the transitions in the same unit.
-        float[] trans = new float[Tags.COUNT * Tags.COUNT];
-        for (int i = 0; i < trans.length; i++) {
-            trans[i] = transition[i] / scale;
-        }
-        Tags.viterbi(emission, trans, n, w.tags, w.score, w.back);
+        Tags.viterbi(emission, scaledTransition, n, w.tags, w.score, w.back);
         return Tags.spans(w.tags, n);
     }
 

@@ -117,11 +117,9 @@ final class TaggerFeatures {
     }
 
     static long key(int template, int x, int y, int z) {
-        long h = template * 0x9E3779B97F4A7C15L;
-        h = mix(h ^ x);
-        h = mix(h ^ ((long) y << 21));
-        h = mix(h ^ ((long) z << 42));
-        return h;
+        // Values are below 2^21 (code points) or small codes: one multiply-xorshift mixes them.
+        long h = ((long) template << 58) ^ (x * 0x9E3779B97F4A7C15L) ^ (y * 0xC2B2AE3D27D4EB4FL) ^ (z * 0x165667B19E3779F9L);
+        return mix(h);
     }
 
     private static long mix(long z) {
