@@ -14,6 +14,9 @@ import org.tiqu.document.WordMarks;
 public final class HanlpDictionary implements WordMarks.Source {
 
     private static final HanlpDictionary INSTANCE = new HanlpDictionary();
+    /** The hash of each part of speech's name (the model's features use it); Nature.toString() builds a new string each call. */
+    private static final java.util.concurrent.ConcurrentHashMap<com.hankcs.hanlp.corpus.tag.Nature, Integer> NATURE_CODES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     static {
         // Same pinned configuration as the segmenter.
@@ -60,7 +63,7 @@ public final class HanlpDictionary implements WordMarks.Source {
                 if (len >= 2) {
                     CoreDictionary.Attribute a = trie.output(state);
                     if (a != null) {
-                        int nature = a.nature.length == 0 ? 0 : a.nature[0].toString().hashCode();
+                        int nature = a.nature.length == 0 ? 0 : NATURE_CODES.computeIfAbsent(a.nature[0], x -> x.toString().hashCode());
                         out.word(i, len, nature);
                     }
                 }
