@@ -41,6 +41,9 @@ public final class OrgTagger {
      */
     private final long[] table;
     private final int mask;
+    /** Blocked Bloom filter of the keys: two bits in one long per key, 8 to 16 bits per key (about 0.5 MB). */
+    private final long[] filter;
+    private final int filterMask;
     private static final long EMPTY = Long.MIN_VALUE;
 
     OrgTagger(long[] keys, short[] weights, float scale, float[] transition, WordMarks.Source dictionary) {
@@ -58,6 +61,12 @@ public final class OrgTagger {
         this.table = new long[size * 3];
         for (int slot = 0; slot < size; slot++) {
             table[slot * 3 + 2] = EMPTY;
+        }
+        int words = Integer.highestOneBit(Math.max(64, keys.length / 8)) << 1;
+        this.filter = new long[words];
+        this.filterMask = words - 1;
+        for (long key : keys) {
+            filter[(int) (key >>> 40) & filterMask] |= (1L << (key & 63)) | (1L << ((key >>> 6) & 63));
         }
         for (int i = 0; i < keys.length; i++) {
             int slot = slot(keys[i]);
@@ -78,6 +87,12 @@ public final class OrgTagger {
 
     /** Adds the weights of {@code key}, if known, to {@code emission[e..e+5)}. */
     private void addWeights(long key, float[] emission, int e) {
+        // Most n-gram keys of new text are not in the model: the filter (small enough to stay in
+        // cache) answers for them without touching the table.
+        long probe = (1L << (key & 63)) | (1L << ((key >>> 6) & 63));
+        if ((filter[(int) (key >>> 40) & filterMask] & probe) != probe) {
+            return;
+        }
         int slot = slot(key);
         while (true) {
             int at = slot * 3;

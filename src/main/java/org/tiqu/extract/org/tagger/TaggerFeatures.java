@@ -94,6 +94,8 @@ final class TaggerFeatures {
         return cp;
     }
 
+    private static final String NUMERALS = "零〇一二三四五六七八九十百千万亿两";
+
     private static int classOf(int cp) {
         if (cp >= 0xFF01 && cp <= 0xFF5E) {
             cp -= 0xFEE0;
@@ -104,7 +106,10 @@ final class TaggerFeatures {
         if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) {
             return 2;
         }
-        if ("零〇一二三四五六七八九十百千万亿两".indexOf(cp) >= 0) {
+        if (cp >= 0x4E00 && cp <= 0x9FFF) { // the common block first: UnicodeScript.of is slow
+            return NUMERALS.indexOf(cp) >= 0 ? 3 : 4;
+        }
+        if (NUMERALS.indexOf(cp) >= 0) {
             return 3;
         }
         if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
