@@ -218,6 +218,20 @@ public final class Bench {
 
         add(nanos, String.format("  of which segmentation (%.0f%% of text)", 100.0 * timed.chars / chars), timed.nanos);
 
+        // The ORG tagger's own speed: every sentence tagged once (inside "extract org" too).
+        for (Extractor extractor : pipeline.extractors()) {
+            if (extractor instanceof org.tiqu.extract.org.OrgExtractor org && org.tagger() != null) {
+                t = System.nanoTime();
+                for (Document d : documents) {
+                    for (org.tiqu.document.Sentence sentence : d.sentences()) {
+                        int[] cps = d.slice(sentence.span()).codePoints().toArray();
+                        org.tagger().tag(cps, cps.length);
+                    }
+                }
+                add(nanos, "  ORG tagger alone (every sentence)", System.nanoTime() - t);
+            }
+        }
+
         OverlapResolver resolver = new OverlapResolver();
         t = System.nanoTime();
         for (List<Candidate> c : candidates) {

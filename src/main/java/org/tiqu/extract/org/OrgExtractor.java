@@ -15,6 +15,8 @@ import org.tiqu.document.Sentence;
 import org.tiqu.document.Term;
 import org.tiqu.extract.Extractor;
 import org.tiqu.extract.RuleMatcher;
+import org.tiqu.extract.org.tagger.OrgTagger;
+import org.tiqu.extract.org.tagger.OrgTaggers;
 import org.tiqu.record.Candidate;
 import org.tiqu.record.RecordType;
 import org.tiqu.record.Value;
@@ -40,6 +42,8 @@ public final class OrgExtractor implements Extractor {
     private final RuleMatcher matcher;
     private final OrgLexicons lex;
     private final SuffixGrammar grammar;
+    private final NameBoundaries boundaries;
+    private static final boolean DEBUG = Boolean.getBoolean("tiqu.debug.org");
     private final WordTrie<String> gazetteer;
     private final WordTrie<Rule> endings = new WordTrie<>();
     private final WordTrie<Rule> shortBodies = new WordTrie<>();
@@ -52,6 +56,15 @@ public final class OrgExtractor implements Extractor {
     private final BitSet eventEndingStarts = new BitSet();
 
     private final Segmenter recogniser;
+    /** The trained tagger of the {@code tagger} rule, or null. */
+    private OrgTagger taggerModel;
+    /** Every name ending and short body: a tagged name equal to one is a bare noun, not a name. */
+    private final java.util.Set<String> endingWords = new java.util.HashSet<>();
+    private final java.util.Set<String> shortBodyWords = new java.util.HashSet<>();
+    private final org.tiqu.rules.Lexicon zoneEndings;
+    private final org.tiqu.rules.Lexicon venueEndings;
+    private final java.util.Set<String> adjectivalAfter;
+    private final java.util.List<String> descriptiveWords;
 
     /** An extractor without HanLP's organisation recogniser. */
     public OrgExtractor(RuleBook book) {
@@ -68,6 +81,11 @@ public final class OrgExtractor implements Extractor {
         this.matcher = new RuleMatcher(rules.rules());
         this.lex = OrgLexicons.of(rules);
         this.grammar = new SuffixGrammar(lex);
+        this.boundaries = new NameBoundaries(lex, rules);
+        this.zoneEndings = rules.lexicon("suffix_zone");
+        this.venueEndings = rules.lexicon("venue_endings");
+        this.adjectivalAfter = java.util.Set.copyOf(rules.lexicon("adjectival_after").entries().keySet());
+        this.descriptiveWords = java.util.List.copyOf(rules.lexicon("descriptive_words").entries().keySet());
         Rule gazetteerRule = null;
         for (Rule rule : rules.rules()) {
             switch (rule.kind() == null ? "" : rule.kind()) {
@@ -75,17 +93,23 @@ public final class OrgExtractor implements Extractor {
                     suffixRules.add(rule);
                     optionsOf.put(rule, options(rule));
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> endings.add(w, rule));
+                    endingWords.addAll(rules.lexicon(rule.param("lexicon", "")).entries().keySet());
                 }
                 case "gazetteer" -> gazetteerRule = rule;
                 case "short" -> {
                     byKind.put(rule.kind(), rule);
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> shortBodies.add(w, rule));
+                    shortBodyWords.addAll(rules.lexicon(rule.param("lexicon", "")).entries().keySet());
                 }
                 case "dictionary" -> {
                     byKind.put(rule.kind(), rule);
                     rules.lexicon(rule.param("lexicon", "")).entries().keySet().forEach(w -> dictionaryWords.add(w, true));
                 }
-                case "recogniser", "list", "abbreviation", "block", "department" -> byKind.put(rule.kind(), rule);
+                case "tagger" -> {
+                    byKind.put(rule.kind(), rule);
+                    taggerModel = OrgTaggers.load(book.dir().resolve(rule.param("model", "")));
+                }
+                case "recogniser", "list", "abbreviation", "block", "department", "media", "peers", "repeat", "bracketed" -> byKind.put(rule.kind(), rule);
                 default -> throw new RuleException(rules.path(), rule.line(), "rule " + rule.id() + ": unknown kind '" + rule.kind() + "'");
             }
         }
@@ -96,6 +120,11 @@ public final class OrgExtractor implements Extractor {
         byKind.put("gazetteer", gazetteerRule);
         this.eventAfter = Pattern.compile("^([\\p{IsHan}A-Za-z0-9]{0,8}?)" + book.lexicon("org.event_endings").regex());
         book.lexicon("org.event_endings").entries().keySet().forEach(w -> eventEndingStarts.set(w.charAt(0)));
+    }
+
+    /** The trained tagger this extractor runs, or null (for the benchmark's own line). */
+    public OrgTagger tagger() {
+        return taggerModel;
     }
 
     @Override
@@ -112,9 +141,18 @@ public final class OrgExtractor implements Extractor {
         addSuffixNames(document, terms, found);
         addShortBodies(document, found);
         addWholeMatches(document, scan, byKind.get("department"), found);
+        addWholeMatches(document, scan, byKind.get("bracketed"), found);
         addDictionaryWords(document, terms, found);
         addBrandLists(document, scan, found);
-        List<Candidate> kept = dropNonNames(document, scan, found);
+        addMedia(document, scan, found);
+        List<Candidate> kept = dropNonNames(document, scan, fixBoundaries(document, terms, found));
+        // The tagger's names are checked alone, then placed beside the rules' names that survived.
+        List<Candidate> tagged = new ArrayList<>();
+        addTagged(document, tagged);
+        tagged = dropNonNames(document, scan, fixBoundaries(document, terms, tagged));
+        kept = besideRuleNames(document, terms, kept, tagged);
+        kept.addAll(dropNonNames(document, scan, listPeers(document, scan, kept)));
+        kept.addAll(dropNonNames(document, scan, repeats(document, terms, kept)));
         return applyAbbreviations(document, scan, kept);
     }
 
@@ -299,6 +337,268 @@ public final class OrgExtractor implements Extractor {
         }
     }
 
+    /** Particles and verbs that show a list item was not cut at a name's edges. */
+    private static final String NOT_IN_LIST_ITEM = "的了是在等对为将把被从向年月日";
+    private static final Pattern PEER_JOIN = Pattern.compile("(.{2,})[和及与](.{2,})");
+
+    /**
+     * The other items of a 、-list in which at least {@code min_known} items are names found
+     * already: short company names listed together (上汽、一汽、东风…). The first item's left
+     * edge is unknown (与武钢集团): it counts, and is taken, only as a name found ending there.
+     * A last item joined with 和/及/与 is split. Items that are places or generic nouns are
+     * never taken.
+     */
+    private List<Candidate> listPeers(Document document, RuleMatcher.Scan scan, List<Candidate> kept) {
+        Rule rule = byKind.get("peers");
+        List<Candidate> out = new ArrayList<>();
+        if (rule == null || kept.isEmpty()) {
+            return out;
+        }
+        int minKnown = Integer.parseInt(rule.param("min_known", "2"));
+        int maxItem = Integer.parseInt(rule.param("max_item", "6"));
+        Map<Span, Candidate> known = new java.util.HashMap<>();
+        Map<Integer, Candidate> knownByEnd = new java.util.HashMap<>();
+        for (Candidate c : kept) {
+            known.put(c.span(), c);
+            knownByEnd.merge(c.span().end(), c, (a, b) -> a.span().length() >= b.span().length() ? a : b);
+        }
+        String view = document.view().text();
+        scan.forEachMatch(rule, m -> {
+            int from = document.view().toView(m.groupSpan("items").begin());
+            String items = m.group("items");
+            List<Span> spans = new ArrayList<>();
+            int at = 0;
+            for (String item : items.split("、", -1)) {
+                Matcher joined = PEER_JOIN.matcher(item);
+                if (spans.size() > 0 && joined.matches() && item.length() <= 2 * maxItem + 1) {
+                    spans.add(document.view().toSource(from + at, from + at + joined.end(1)));
+                    spans.add(document.view().toSource(from + at + joined.start(2), from + at + item.length()));
+                } else {
+                    spans.add(document.view().toSource(from + at, from + at + item.length()));
+                }
+                at += item.length() + 1;
+            }
+            Candidate firstName = knownByEnd.get(spans.get(0).end());
+            spans.set(0, firstName != null && firstName.span().begin() >= spans.get(0).begin() ? firstName.span() : null);
+            int found = 0;
+            for (Span sp : spans) {
+                if (sp != null && known.containsKey(sp)) {
+                    found++;
+                }
+            }
+            if (found < minKnown) {
+                return;
+            }
+            List<Candidate> peers = new ArrayList<>();
+            for (Span sp : spans) {
+                if (sp == null || known.containsKey(sp)) {
+                    continue;
+                }
+                String item = document.slice(sp);
+                if (sp.length() < 2 || sp.length() > maxItem || boundaries.isPlaceLike(item)
+                        || endingWords.contains(item) || item.chars().anyMatch(ch -> NOT_IN_LIST_ITEM.indexOf(ch) >= 0)) {
+                    return; // a list of something else, or items not cut cleanly: take none
+                }
+                peers.add(candidate(document, sp, rule));
+            }
+            out.addAll(peers);
+        });
+        return out;
+    }
+
+    /** News outlets in datelines and reporter credits (the rule's {@code name} group). */
+    private void addMedia(Document document, RuleMatcher.Scan scan, List<Candidate> out) {
+        Rule rule = byKind.get("media");
+        if (rule != null) {
+            org.tiqu.rules.Lexicon common = rules.lexicon("not_media");
+            scan.forEachMatch(rule, m -> {
+                if (!common.contains(m.group("name"))) {
+                    out.add(candidate(document, m.groupSpan("name"), rule));
+                }
+            });
+        }
+    }
+
+    /**
+     * Names found from their ending or by the tagger obey {@link NameBoundaries}: trimmed of
+     * words that cannot start a name, dropped when they cut a word. The tagger's names must also
+     * end on a word boundary (the rules' endings are words already). Whole-word sources
+     * (gazetteer, short bodies, dictionary words, lists, definitions) need no check.
+     */
+    private List<Candidate> fixBoundaries(Document document, ClauseWords terms, List<Candidate> found) {
+        Rule tagger = byKind.get("tagger");
+        List<Candidate> out = new ArrayList<>(found.size());
+        for (Candidate c : found) {
+            boolean tagged = tagger != null && c.rule().equals(tagger.id());
+            boolean fromEnding = c.rule().startsWith("org.suffix-") || c.rule().equals("org.hanlp-recogniser");
+            if (!tagged && !fromEnding) {
+                out.add(c);
+                continue;
+            }
+            document.deadline().check();
+            Span fixed = boundaries.fix(document, terms.around(c.span().begin()), c.span(),
+                    tagged || c.rule().equals("org.hanlp-recogniser"));
+            if (fixed != null && !fixed.equals(c.span()) && endingWords.contains(document.slice(fixed))) {
+                fixed = null; // trimmed to a bare ending (性基金 → 基金): no name
+            }
+            if (DEBUG && !c.span().equals(fixed)) {
+                System.err.println("BOUNDARY " + c.rule() + " " + document.slice(c.span()) + " -> " + (fixed == null ? null : document.slice(fixed)) + " " + terms.around(c.span().begin()).stream().filter(t -> t.span().overlaps(c.span())).map(t -> t.word() + "/" + t.pos()).toList());
+            }
+            if (fixed == null) {
+                continue;
+            }
+            out.add(fixed.equals(c.span()) ? c
+                    : new Candidate(RecordType.ORG, fixed, Value.of("name", document.slice(fixed)), c.rule(), c.priority()));
+        }
+        return out;
+    }
+
+    /** Names the trained tagger finds, sentence by sentence. */
+    private void addTagged(Document document, List<Candidate> out) {
+        Rule rule = byKind.get("tagger");
+        if (rule == null || taggerModel == null) {
+            return;
+        }
+        int[] cps = new int[256];
+        for (Sentence sentence : document.sentences()) {
+            document.deadline().check();
+            Span s = sentence.span();
+            int n = s.length();
+            if (cps.length < n) {
+                cps = new int[Math.max(n, cps.length * 2)];
+            }
+            for (int i = 0; i < n; i++) {
+                cps[i] = document.text().codePointAt(s.begin() + i);
+            }
+            for (Span found : taggerModel.tag(cps, n)) {
+                Span span = new Span(s.begin() + found.begin(), s.begin() + found.end());
+                if (taggedNameKept(document.slice(span))) {
+                    out.add(candidate(document, span, rule));
+                }
+            }
+        }
+    }
+
+    /**
+     * The overlap policy between the tagger and the rules: a tagged name that overlaps a rule's
+     * name without containing it is dropped (the rules know zones, short bodies, definitions and
+     * their endings' boundaries); one that contains a rule's name competes with it in the
+     * resolver, where the longer wins (交通部水运司港口处 over 交通部水运司).
+     */
+    /**
+     * The rules' names and the tagged names that may stand beside them. A tagged name inside a
+     * rule's name replaces it when the rule's name reaches over a verb beyond the tagged one
+     * (公司收到招标人中国铁塔股份有限公司, 南航集团提升航空): the ending's walk went too far.
+     */
+    private List<Candidate> besideRuleNames(Document document, ClauseWords terms, List<Candidate> ruleNames, List<Candidate> tagged) {
+        List<Candidate> rules = new ArrayList<>(ruleNames);
+        for (Candidate t : tagged) {
+            for (int i = 0; i < rules.size(); i++) {
+                Candidate r = rules.get(i);
+                if (r.span().length() > t.span().length() && r.span().begin() <= t.span().begin() && t.span().end() <= r.span().end()
+                        && verbOutside(terms.around(r.span().begin()), r.span(), t.span())) {
+                    rules.set(i, t);
+                }
+            }
+        }
+        java.util.TreeMap<Integer, Integer> byBegin = new java.util.TreeMap<>(); // begin → longest end
+        for (Candidate c : rules) {
+            byBegin.merge(c.span().begin(), c.span().end(), Math::max);
+        }
+        List<Candidate> kept = new ArrayList<>(rules);
+        for (Candidate c : tagged) {
+            if (!rules.contains(c) && !crossesRuleName(byBegin, c.span())) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    /** Whether a word of {@code outer} outside {@code inner} is a verb of two characters or more (one-character verbs are often pieces of unknown names: 晶创). */
+    private static boolean verbOutside(List<Term> words, Span outer, Span inner) {
+        for (Term w : words) {
+            if (w.span().begin() >= outer.begin() && w.span().end() <= outer.end()
+                    && (w.span().end() <= inner.begin() || w.span().begin() >= inner.end()) && w.pos().startsWith("v") && w.span().length() >= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One name, one meaning per document: a name of three characters or more found once is a
+     * name wherever else it occurs on word edges in the same document (格力电器 where the tagger cut
+     * 格力). Longer names still win in the resolver.
+     */
+    private List<Candidate> repeats(Document document, ClauseWords terms, List<Candidate> kept) {
+        Rule rule = byKind.get("repeat");
+        List<Candidate> out = new ArrayList<>();
+        if (rule == null) {
+            return out;
+        }
+        java.util.Set<Span> have = new java.util.HashSet<>();
+        WordTrie<Boolean> names = new WordTrie<>();
+        boolean any = false;
+        for (Candidate c : kept) {
+            have.add(c.span());
+            if (c.span().length() >= 3 && c.value().get("name").equals(document.slice(c.span()))) {
+                names.add(document.slice(c.span()), true);
+                any = true;
+            }
+        }
+        if (!any) {
+            return out;
+        }
+        for (Sentence sentence : document.sentences()) {
+            for (WordTrie.Hit<Boolean> hit : names.longest(document.text(), sentence.span())) {
+                document.deadline().check();
+                if (!have.contains(hit.span()) && onWordBoundaries(terms.around(hit.span().begin()), hit.span())) {
+                    out.add(candidate(document, hit.span(), rule));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean crossesRuleName(java.util.TreeMap<Integer, Integer> ruleNames, Span tagged) {
+        for (Map.Entry<Integer, Integer> e : ruleNames.headMap(tagged.end(), false).descendingMap().entrySet()) {
+            Span rule = new Span(e.getKey(), e.getValue());
+            if (rule.overlaps(tagged) && !(tagged.begin() <= rule.begin() && rule.end() <= tagged.end())) {
+                return true;
+            }
+            if (e.getKey() + 64 < tagged.begin()) {
+                break; // no rule name is that long
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a name the tagger found may stand beside the rules' conventions: two characters or
+     * more; no punctuation but balanced brackets (天顺风能(苏州)股份有限公司); not a bare ending
+     * (代表团, 管委会); and not a zone or park, which the news data the tagger learnt from calls
+     * places and the zone rules decide.
+     */
+    private boolean taggedNameKept(String name) {
+        if (name.codePointCount(0, name.length()) < 2) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if (c == ')' || c == '）') {
+                if (--depth < 0) {
+                    return false;
+                }
+            } else if (!Character.isLetterOrDigit(c) && c != '·' && c != '&') {
+                return false;
+            }
+        }
+        return depth == 0 && zoneEndings.longestSuffixOf(name) == null;
+    }
+
     private static final Pattern LIST_ITEM = Pattern.compile("[^、]+");
 
     private void addBrandLists(Document document, RuleMatcher.Scan scan, List<Candidate> out) {
@@ -308,8 +608,18 @@ public final class OrgExtractor implements Extractor {
         }
         int maxItem = Integer.parseInt(rule.param("max_item", "8"));
         String view = document.view().text();
+        int sectorFrequency = Integer.parseInt(rule.param("sector_frequency", "10"));
         scan.forEachMatch(rule, m -> {
-            String group = m.group("list") != null ? "list" : m.group("list2") != null ? "list2" : "list3";
+            String group = m.group("list") != null ? "list" : m.group("list2") != null ? "list2"
+                    : m.group("list3") != null ? "list3" : "list4";
+            if (group.equals("list4")) {
+                // A bare list before 等企业 may list sectors (钢铁、煤炭等企业): no item may be a frequent common word.
+                for (String item : m.group(group).split("、")) {
+                    if (org.tiqu.document.hanlp.HanlpDictionary.core().isCommonWord(item, sectorFrequency)) {
+                        return;
+                    }
+                }
+            }
             int from = document.view().toView(m.groupSpan(group).begin());
             Matcher item = LIST_ITEM.matcher(view).region(from, from + m.group(group).length());
             while (item.find()) {
@@ -338,12 +648,32 @@ public final class OrgExtractor implements Extractor {
             if (overlapsAny(blocked, c.span())) {
                 continue;
             }
-            if (startsEventName(document, c.span())) {
+            if (startsEventName(document, c.span()) || describesOrAdjective(document, c.span(), surface)) {
                 continue;
             }
             kept.add(c);
         }
         return kept;
+    }
+
+    /**
+     * Whether a name is an adjective's or a category's stem (政府性基金: a name followed by 性 or
+     * 化), a venue (会展中心: a place), or a description (西北最大…中心).
+     */
+    private boolean describesOrAdjective(Document document, Span span, String surface) {
+        if (span.end() < document.text().length()
+                && adjectivalAfter.contains(new String(Character.toChars(document.text().codePointAt(span.end()))))) {
+            return true;
+        }
+        if (venueEndings.longestSuffixOf(surface) != null) {
+            return true;
+        }
+        for (String w : descriptiveWords) {
+            if (surface.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code span} overlaps one of {@code spans}, which follow one another (a rule's matches): a binary search. */

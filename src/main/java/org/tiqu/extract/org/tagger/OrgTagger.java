@@ -1,0 +1,233 @@
+package org.tiqu.extract.org.tagger;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.tiqu.document.WordMarks;
+import org.tiqu.text.Span;
+
+/**
+ * A trained character tagger of organisation names: an averaged perceptron's weights over the
+ * features of {@link TaggerFeatures}, decoded with Viterbi over BIOES tags. Immutable once loaded
+ * and safe to share between threads (each call uses its own buffers).
+ *
+ * <p>File format (gzip): magic, version, feature count n, n sorted 64-bit keys, the weights as
+ * 16-bit integers times one scale ({@code n * 5}), then the 25 transition weights as floats.
+ */
+public final class OrgTagger {
+
+    private static final int MAGIC = 0x7469_6f72; // "tior"
+    private static final int VERSION = 1;
+
+    private final int features;
+    private final float scale;
+    private final float[] transition;
+    private final float[] scaledTransition;
+    private final WordMarks.Source dictionary;
+    /**
+     * Open addressing, three longs per slot so that one look-up touches one cache line: the key,
+     * the first four 16-bit weights, the fifth. An empty slot has weights word {@link #EMPTY}
+     * in its third long (a real fifth weight only uses the low 16 bits).
+     */
+    private final long[] table;
+    private final int mask;
+    /** Blocked Bloom filter of the keys: two bits in one long per key, 8 to 16 bits per key (about 0.5 MB). */
+    private final long[] filter;
+    private final int filterMask;
+    private static final long EMPTY = Long.MIN_VALUE;
+
+    OrgTagger(long[] keys, short[] weights, float scale, float[] transition, WordMarks.Source dictionary) {
+        this.features = keys.length;
+        this.scale = scale;
+        this.transition = transition;
+        // Weights are integers times one scale: the transitions in the same unit.
+        this.scaledTransition = new float[transition.length];
+        for (int i = 0; i < transition.length; i++) {
+            scaledTransition[i] = transition[i] / scale;
+        }
+        this.dictionary = dictionary;
+        int size = Integer.highestOneBit(Math.max(16, keys.length + keys.length / 2)) << 1;
+        this.mask = size - 1;
+        this.table = new long[size * 3];
+        for (int slot = 0; slot < size; slot++) {
+            table[slot * 3 + 2] = EMPTY;
+        }
+        int words = Integer.highestOneBit(Math.max(64, keys.length / 8)) << 1;
+        this.filter = new long[words];
+        this.filterMask = words - 1;
+        for (long key : keys) {
+            filter[(int) (key >>> 40) & filterMask] |= (1L << (key & 63)) | (1L << ((key >>> 6) & 63));
+        }
+        for (int i = 0; i < keys.length; i++) {
+            int slot = slot(keys[i]);
+            while (table[slot * 3 + 2] != EMPTY) {
+                slot = (slot + 1) & mask;
+            }
+            int b = i * Tags.COUNT;
+            table[slot * 3] = keys[i];
+            table[slot * 3 + 1] = (weights[b] & 0xFFFFL) | (weights[b + 1] & 0xFFFFL) << 16
+                    | (weights[b + 2] & 0xFFFFL) << 32 | (weights[b + 3] & 0xFFFFL) << 48;
+            table[slot * 3 + 2] = weights[b + 4] & 0xFFFFL;
+        }
+    }
+
+    private int slot(long key) {
+        return (int) (key ^ (key >>> 29)) & mask;
+    }
+
+    /** Adds the weights of {@code key}, if known, to {@code emission[e..e+5)}. */
+    private void addWeights(long key, float[] emission, int e) {
+        // Most n-gram keys of new text are not in the model: the filter (small enough to stay in
+        // cache) answers for them without touching the table.
+        long probe = (1L << (key & 63)) | (1L << ((key >>> 6) & 63));
+        if ((filter[(int) (key >>> 40) & filterMask] & probe) != probe) {
+            return;
+        }
+        int slot = slot(key);
+        while (true) {
+            int at = slot * 3;
+            long last = table[at + 2];
+            if (last == EMPTY) {
+                return;
+            }
+            if (table[at] == key) {
+                long four = table[at + 1];
+                emission[e] += (short) four;
+                emission[e + 1] += (short) (four >>> 16);
+                emission[e + 2] += (short) (four >>> 32);
+                emission[e + 3] += (short) (four >>> 48);
+                emission[e + 4] += (short) last;
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    public int features() {
+        return features;
+    }
+
+    /** Per-thread buffers. */
+    private final ThreadLocal<Work> work = ThreadLocal.withInitial(this::newWork);
+
+    private Work newWork() {
+        return new Work(dictionary);
+    }
+
+    private static final class Work {
+        final TaggerFeatures features;
+        long[] keys;
+        float[] emission = new float[0];
+        float[] score = new float[0];
+        int[] back = new int[0];
+        int[] tags = new int[0];
+
+        Work(WordMarks.Source dictionary) {
+            features = new TaggerFeatures(dictionary);
+        }
+
+        void ensure(int n) {
+            if (tags.length < n) {
+                int m = Math.max(n, 2 * tags.length);
+                emission = new float[m * Tags.COUNT];
+                score = new float[m * Tags.COUNT];
+                back = new int[m * Tags.COUNT];
+                tags = new int[m];
+            }
+        }
+    }
+
+    /** The organisation names in a sentence given as code points, as spans of code point offsets into it. */
+    public List<Span> tag(int[] codePoints, int n) {
+        if (n == 0) {
+            return List.of();
+        }
+        Work w = work.get();
+        w.ensure(n);
+        w.keys = w.features.keys(codePoints, n, w.keys);
+        float[] emission = w.emission;
+        java.util.Arrays.fill(emission, 0, n * Tags.COUNT, 0f);
+        long[] keys = w.keys;
+        for (int i = 0; i < n; i++) {
+            int o = i * TaggerFeatures.COUNT;
+            int e = i * Tags.COUNT;
+            for (int k = 0; k < TaggerFeatures.COUNT; k++) {
+                addWeights(keys[o + k], emission, e);
+            }
+        }
+        Tags.viterbi(emission, scaledTransition, n, w.tags, w.score, w.back);
+        return Tags.spans(w.tags, n);
+    }
+
+    /** The names in {@code text} (code point offsets). */
+    public List<Span> tag(String text) {
+        int[] cps = text.codePoints().toArray();
+        return tag(cps, cps.length);
+    }
+
+    public static OrgTagger load(Path file, WordMarks.Source dictionary) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, dictionary);
+        }
+    }
+
+    public static OrgTagger read(InputStream raw, WordMarks.Source dictionary) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
+        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+            throw new IOException("not an ORG tagger model (version " + VERSION + ")");
+        }
+        int n = in.readInt();
+        float scale = in.readFloat();
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = in.readLong();
+        }
+        short[] weights = new short[n * Tags.COUNT];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = in.readShort();
+        }
+        float[] transition = new float[Tags.COUNT * Tags.COUNT];
+        for (int i = 0; i < transition.length; i++) {
+            transition[i] = in.readFloat();
+        }
+        return new OrgTagger(keys, weights, scale, transition, dictionary);
+    }
+
+    /**
+     * Writes a model from float weights: {@code weights[i * 5 + t]} for {@code keys[i]} (sorted),
+     * quantised to 16 bits.
+     */
+    static void write(Path file, long[] keys, float[] weights, float[] transition) throws IOException {
+        float max = 0;
+        for (float w : weights) {
+            max = Math.max(max, Math.abs(w));
+        }
+        float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
+        try (OutputStream os = Files.newOutputStream(file);
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(os, 1 << 16), 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(keys.length);
+            out.writeFloat(scale);
+            for (long k : keys) {
+                out.writeLong(k);
+            }
+            for (float w : weights) {
+                out.writeShort(Math.round(w / scale));
+            }
+            for (float t : transition) {
+                out.writeFloat(t);
+            }
+        }
+    }
+}
