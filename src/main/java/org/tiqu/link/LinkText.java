@@ -242,6 +242,24 @@ final class LinkText {
         return false;
     }
 
+    /**
+     * The first piece of the sentence that {@code s} ends or continues, read to 。: the
+     * splitter cuts at ；, and a list introduced by a colon (情况如下：) runs on over lines
+     * that end in ；.
+     */
+    Sent fullSentenceStart(Sent s) {
+        int i = indexOf(s);
+        while (i > 0) {
+            Sent prev = sentences.get(i - 1);
+            String body = text.substring(prev.begin(), prev.end()).strip();
+            if (body.isEmpty() || "；;：:".indexOf(body.charAt(body.length() - 1)) < 0) {
+                break;
+            }
+            i--;
+        }
+        return i >= 0 ? sentences.get(i) : s;
+    }
+
     /** Where a value at {@code at} stops looking back in sentence {@code s}. */
     int reachBack(Sent s, int at) {
         return Math.max(s.begin(), at - MAX_SENTENCE_REACH);

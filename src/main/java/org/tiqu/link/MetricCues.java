@@ -36,6 +36,13 @@ final class MetricCues {
     final Lexicon rangeWords;
     final Lexicon subsetConnectives;
     final Lexicon reportingVerbs;
+    final Lexicon upToWords;
+    final Lexicon sinceWords;
+    final Lexicon periodEndWords;
+    final Lexicon stockWords;
+    final Lexicon openingWords;
+    final Lexicon comparisonBefore;
+    final Lexicon presentWords;
 
     MetricCues(RuleFile file) {
         linkingVerbs = file.lexicon("linking_verbs");
@@ -61,6 +68,13 @@ final class MetricCues {
         rangeWords = file.lexicon("range_words");
         subsetConnectives = file.lexicon("subset_connectives");
         reportingVerbs = file.lexicon("reporting_verbs");
+        upToWords = file.lexicon("up_to_words");
+        sinceWords = file.lexicon("since_words");
+        periodEndWords = file.lexicon("period_end_words");
+        stockWords = file.lexicon("stock_words");
+        openingWords = file.lexicon("opening_words");
+        comparisonBefore = file.lexicon("comparison_before");
+        presentWords = file.lexicon("present_words");
     }
 
     boolean isClauseBreak(char c) {
