@@ -25,6 +25,11 @@ final class Governors {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     /** A month or a day: 2024-09, XXXX-12-10. */
     private static final Pattern POINT = Pattern.compile("(\\d{4}|XXXX)-(\\d{2})(-\\d{2})?");
+    /** A range inside one year: 2024-01/2024-09, XXXX-Q1/XXXX-Q3. */
+    private static final Pattern WITHIN_YEAR = Pattern.compile("(\\d{4}|XXXX)-[^/]+/\\1-.+");
+    private static final Pattern DAY = Pattern.compile("(\\d{4}|XXXX)-(\\d{2}|XX)-\\d{2}");
+    /** A numbered heading: 一、 (二) （三）. */
+    private static final Pattern NUMBERED = Pattern.compile("[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]");
     /** How long a sentence heading a paragraph may be. */
     private static final int HEADING_LENGTH = 20;
     /** Up to two characters between an event noun and a reporting verb (会议上提出). */
@@ -37,11 +42,18 @@ final class Governors {
     }
 
     void govern(LinkText t, MetricDraft d) {
+        d.modality = modality(t, d);
         if (d.period == null) {
             d.period = period(t, d);
+            if ("target".equals(d.modality) && d.period != null) {
+                // a target is set for the year (完成…目标任务的77.69%: the year's target, not the months so far)
+                Matcher m = WITHIN_YEAR.matcher(d.period);
+                if (m.matches()) {
+                    d.period = m.group(1);
+                }
+            }
         }
         d.subject = subject(t, d);
-        d.modality = modality(t, d);
     }
 
     private String period(LinkText t, MetricDraft d) {
@@ -69,7 +81,7 @@ final class Governors {
         for (LinkText.Placed p : inClause) {
             if (p.end() <= d.value.begin()) {
                 before = p;
-            } else if (after == null && p.begin() >= d.value.end()) {
+            } else if (after == null && p.begin() >= d.value.end() && t.slice(d.value.end(), p.begin()).indexOf('\n') < 0) {
                 after = p;
             }
         }
@@ -97,8 +109,23 @@ final class Governors {
         if (opener != null) {
             return opener;
         }
+        if (cues.sameDayWords.entries().keySet().stream().anyMatch(t.slice(first.begin(), d.value.begin())::contains)) {
+            LinkText.Placed day = lastDayBefore(t, first);
+            if (day != null) {
+                return day; // 当天签订的…: the day named before
+            }
+        }
         LinkText.Placed edition = eventEdition(t, s, d.value.begin());
         return edition != null || first == s ? edition : eventEdition(t, first, first.end());
+    }
+
+    /** The last date naming a day in the sentences before {@code s}, or null. */
+    private static LinkText.Placed lastDayBefore(LinkText t, LinkText.Sent s) {
+        int here = t.indexOf(s);
+        int from = t.sentences.get(Math.max(0, here - TOPIC_REACH)).begin();
+        List<LinkText.Placed> dates = t.within(from, s.begin(), p -> p.type() == RecordType.DATE
+                && DAY.matcher(String.valueOf(p.mention().value().get("timex"))).matches());
+        return dates.isEmpty() ? null : dates.get(dates.size() - 1);
     }
 
     /** A word that dates what follows to now (目前) before {@code at}. */
@@ -137,7 +164,8 @@ final class Governors {
         String timex = String.valueOf(date.mention().value().get("timex"));
         String dateText = date.mention().text();
         LinkText.Placed upTo = date;
-        if (cues.sinceWords.longestSuffixOf(dateText) != null) {
+        if (cues.sinceWords.longestSuffixOf(dateText) != null
+                || cues.sinceWords.longestPrefixOf(t.slice(date.end(), Math.min(t.text.length(), date.end() + 2))) != null) {
             // 截至12月10日，今年以来…: the year so far, up to the point named before
             List<LinkText.Placed> earlier = t.within(t.fullSentenceStart(d.sentence).begin(), date.begin(),
                     p -> p.type() == RecordType.DATE);
@@ -227,7 +255,8 @@ final class Governors {
 
     /** A short sentence with no figure and no date that heads a paragraph (一、农业生产形势良好。). */
     private static boolean isHeading(LinkText t, LinkText.Sent s) {
-        return s.end() - s.begin() <= HEADING_LENGTH && t.within(s.begin(), s.end(), p -> p.type() != RecordType.ORG).isEmpty();
+        return s.end() - s.begin() <= HEADING_LENGTH && NUMBERED.matcher(t.slice(s.begin(), s.end()).strip()).lookingAt()
+                && t.within(s.begin(), s.end(), p -> p.type() != RecordType.ORG).isEmpty();
     }
 
     /**
@@ -282,12 +311,16 @@ final class Governors {
         if (word != null) {
             lead = lead.substring(0, lead.length() - word.length());
         }
-        if (lead.length() <= 1 || cues.isClauseBreak(lead.charAt(lead.length() - 1))) {
-            return first;
+        int lineStart = t.text.lastIndexOf('\n', first.begin() - 1);
+        if (lead.length() <= 1 || cues.datelineMarks.longestSuffixOf(lead) != null || lineStart >= s.begin()) {
+            return first; // 松花江网讯 9月2日…; a date opening a line the sentence runs on to
+        }
+        if (!t.within(s.begin(), first.begin(), LinkText::isValue).isEmpty()) {
+            return null;
         }
         int after = first.end();
-        return after < s.end() && cues.isClauseBreak(t.text.charAt(after)) && t.text.charAt(after) != '：'
-                && t.within(s.begin(), first.begin(), LinkText::isValue).isEmpty() ? first : null;
+        return cues.isClauseBreak(lead.charAt(lead.length() - 1))
+                || after < s.end() && cues.isClauseBreak(t.text.charAt(after)) && t.text.charAt(after) != '：' ? first : null;
     }
 
     private String subject(LinkText t, MetricDraft d) {

@@ -221,7 +221,9 @@ final class LinkText {
         if (body.isEmpty() || body.equals(s.sentence().section())) {
             return false;
         }
-        return "。！？；;!?…”」』）)：:".indexOf(body.charAt(body.length() - 1)) < 0;
+        char last = body.charAt(body.length() - 1);
+        // a line ending in a figure (三次产业结构为9.2:51:39.8) is a statement of its own
+        return "。！？；;!?…”」』）)：:%".indexOf(last) < 0 && !Character.isDigit(last);
     }
 
     /** Whether the segmenter makes the character at {@code at} a word of its own. */

@@ -43,6 +43,8 @@ final class MetricCues {
     final Lexicon openingWords;
     final Lexicon comparisonBefore;
     final Lexicon presentWords;
+    final Lexicon datelineMarks;
+    final Lexicon sameDayWords;
 
     MetricCues(RuleFile file) {
         linkingVerbs = file.lexicon("linking_verbs");
@@ -75,6 +77,8 @@ final class MetricCues {
         openingWords = file.lexicon("opening_words");
         comparisonBefore = file.lexicon("comparison_before");
         presentWords = file.lexicon("present_words");
+        datelineMarks = file.lexicon("dateline_marks");
+        sameDayWords = file.lexicon("same_day_words");
     }
 
     boolean isClauseBreak(char c) {
