@@ -43,6 +43,7 @@ final class MetricCues {
     final Lexicon openingWords;
     final Lexicon comparisonBefore;
     final Lexicon presentWords;
+    final Lexicon changeGapWords;
     final Lexicon datelineMarks;
     final Lexicon sameDayWords;
 
@@ -77,6 +78,7 @@ final class MetricCues {
         openingWords = file.lexicon("opening_words");
         comparisonBefore = file.lexicon("comparison_before");
         presentWords = file.lexicon("present_words");
+        changeGapWords = file.lexicon("change_gap_words");
         datelineMarks = file.lexicon("dateline_marks");
         sameDayWords = file.lexicon("same_day_words");
     }

@@ -1,7 +1,9 @@
 package org.tiqu.link;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.tiqu.document.Document;
@@ -31,6 +33,8 @@ public final class MetricLinker {
     static final String LIST = "metric.list";
     static final String RESPECTIVELY = "metric.respectively";
 
+    /** Marks a listed change that makes no metric. */
+    private static final MetricDraft NO_METRIC = new MetricDraft(null, null);
     private final MetricCues cues;
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[、，,\\s]+");
     private static final Pattern TRAILING_VERB = Pattern.compile("[为达\\s]+$");
@@ -58,6 +62,8 @@ public final class MetricLinker {
     public List<Metric> link(Document document, List<Mention> mentions) {
         LinkText t = new LinkText(document, mentions);
         List<MetricDraft> drafts = new ArrayList<>();
+        // the later percents of a change list (同比增长27.56%和25.69%): the bare change heading them, or NO_METRIC
+        Map<LinkText.Placed, MetricDraft> changeList = new HashMap<>();
         LinkText.Placed previousValue = null;
         for (LinkText.Placed v : t.mentions) {
             document.deadline().check();
@@ -70,7 +76,12 @@ public final class MetricLinker {
                 if (previous != null && previous.sentence != sentence) {
                     previous = null;
                 }
-                MetricDraft d = draft(t, v, sentence, previousValue, previous);
+                MetricDraft d;
+                if (changeList.containsKey(v)) {
+                    d = listedChange(v, sentence, changeList.get(v)); // a later change of a list, placed already
+                } else {
+                    d = draft(t, v, sentence, previousValue, previous, drafts, changeList);
+                }
                 if (d != null) {
                     drafts.add(d);
                 }
@@ -89,7 +100,8 @@ public final class MetricLinker {
 
     /** A new draft for value {@code v}, or null when it is a change attached to {@code previous} or no metric. */
     private MetricDraft draft(LinkText t, LinkText.Placed v, LinkText.Sent sentence,
-                             LinkText.Placed previousValue, MetricDraft previous) {
+                             LinkText.Placed previousValue, MetricDraft previous, List<MetricDraft> drafts,
+                             Map<LinkText.Placed, MetricDraft> changeList) {
         int clauseStart = t.clauseStart(cues, v.begin(), sentence.begin());
         int segStart = clauseStart;
         if (previousValue != null && previousValue.end() > segStart && previousValue.end() <= v.begin()) {
@@ -108,7 +120,7 @@ public final class MetricLinker {
         MetricDraft d = new MetricDraft(v, sentence);
         d.respectivelyAt = respectively < 0 ? -1 : segStart + respectively;
         if (v.type() == RecordType.PERCENT) {
-            Boolean change = asChange(t, v, d, segStart, clauseStart, previous);
+            Boolean change = asChange(t, v, d, segStart, drafts, changeList);
             if (change != null) {
                 return change ? d : null;
             }
@@ -142,11 +154,13 @@ public final class MetricLinker {
     }
 
     /**
-     * A PERCENT written after a change cue. Attached to the value just before it when only
-     * a comma or 、 separates them (returns false), else a metric with no value (true);
-     * null when {@code v} is not a change.
+     * A PERCENT written after a change cue, with the percents listed after it (同比增长27.56%和25.69%):
+     * the changes, in order, of the values just before the cue when only punctuation and
+     * words such as 分别 or 按可比口径 separate them (returns false), else a metric with no
+     * value for each (true); null when {@code v} is not a change.
      */
-    private Boolean asChange(LinkText t, LinkText.Placed v, MetricDraft d, int segStart, int clauseStart, MetricDraft previous) {
+    private Boolean asChange(LinkText t, LinkText.Placed v, MetricDraft d, int segStart, List<MetricDraft> drafts,
+                             Map<LinkText.Placed, MetricDraft> changeList) {
         String segment = t.slice(segStart, v.begin());
         String trimmed = segment;
         for (String tail : new String[] {"了", "为", "达"}) {
@@ -158,19 +172,29 @@ public final class MetricLinker {
         if (cue == null) {
             return null;
         }
-        String before = trimmed.substring(0, trimmed.length() - cue.length());
+        String before = stripGapWords(trimmed.substring(0, trimmed.length() - cue.length()));
         String basisWord = cues.basisCues.longestSuffixOf(before);
         if (basisWord != null) {
-            before = before.substring(0, before.length() - basisWord.length());
+            before = stripGapWords(before.substring(0, before.length() - basisWord.length()));
         }
-        Value change = v.mention().value().with("direction", cues.changeCues.get(cue))
-                .with("basis", basisWord == null ? null : cues.basisCues.get(basisWord));
+        String direction = cues.changeCues.get(cue);
+        String basis = basisWord == null ? null : cues.basisCues.get(basisWord);
         int cueAt = segStart + before.length();
-        if (previous != null && previous.change == null
-                && previous.end <= cueAt && LIST_GAP.matcher(t.slice(previous.end, cueAt)).matches()) {
-            previous.change = change;
-            previous.end = v.end();
-            return false;
+        List<LinkText.Placed> listed = changeListFrom(t, v);
+        List<MetricDraft> targets = changeTargets(t, v, drafts, listed.size(), cueAt);
+        if (targets != null) {
+            boolean allChanged = targets.stream().allMatch(x -> x.change != null);
+            for (int j = 0; j < listed.size(); j++) {
+                MetricDraft target = targets.get(j);
+                if (!allChanged && target.change == null) {
+                    target.change = listed.get(j).mention().value().with("direction", direction).with("basis", basis);
+                    target.end = Math.max(target.end, listed.get(j).end());
+                }
+                if (j > 0) {
+                    changeList.put(listed.get(j), NO_METRIC);
+                }
+            }
+            return false; // a second change of the same values (比9月…，同比…) stays in their evidence only
         }
         IndicatorPhrase.Left left = phrases.left(t, segStart, cueAt, RecordType.PERCENT, false);
         if (left.isEmpty()) {
@@ -181,8 +205,97 @@ public final class MetricLinker {
         d.indicatorBegin = left.begin;
         d.begin = left.begin;
         d.end = v.end();
-        d.change = change;
+        d.change = v.mention().value().with("direction", direction).with("basis", basis);
+        for (int j = 1; j < listed.size(); j++) {
+            changeList.put(listed.get(j), d);
+        }
         return true;
+    }
+
+    /** A later percent of a change list: no metric, or a metric with no value beside its head's. */
+    private static MetricDraft listedChange(LinkText.Placed v, LinkText.Sent sentence, MetricDraft head) {
+        if (head == NO_METRIC) {
+            return null;
+        }
+        MetricDraft d = new MetricDraft(v, sentence);
+        d.rule = BARE_CHANGE;
+        d.listHead = head;
+        d.respectivelyAt = head.respectivelyAt;
+        d.indicator = head.indicator;
+        d.indicatorBegin = head.indicatorBegin;
+        d.begin = head.begin;
+        d.end = v.end();
+        d.change = v.mention().value().with("direction", head.change.get("direction")).with("basis", head.change.get("basis"));
+        return d;
+    }
+
+    /** {@code v} and the percents listed after it with 和 or 、 (27.56%和25.69%). */
+    private static List<LinkText.Placed> changeListFrom(LinkText t, LinkText.Placed v) {
+        List<LinkText.Placed> listed = new ArrayList<>(List.of(v));
+        LinkText.Placed last = v;
+        for (LinkText.Placed next : t.within(v.end(), Math.min(t.text.length(), v.end() + LinkText.MAX_CLAUSE), x -> true)) {
+            if (next.type() != v.type() || next.begin() < last.end() || !isListGap(t.slice(last.end(), next.begin()))) {
+                break;
+            }
+            listed.add(next);
+            last = next;
+        }
+        return listed;
+    }
+
+    /**
+     * The {@code k} drafts, in order, whose changes a change list at {@code cueAt} states: the
+     * last drafts of the sentence before it, skipping ratios (完成预算的60.8%) for a growth in
+     * percent, with nothing but punctuation and gap words between them and the cue; or null.
+     */
+    private List<MetricDraft> changeTargets(LinkText t, LinkText.Placed v, List<MetricDraft> drafts, int k, int cueAt) {
+        boolean points = v.mention().value().get("points") != null;
+        List<MetricDraft> targets = new ArrayList<>();
+        StringBuilder gap = new StringBuilder();
+        int gapEnd = cueAt;
+        LinkText.Sent sentence = t.sentenceAt(v.begin());
+        for (int i = drafts.size() - 1; i >= 0 && targets.size() < k; i--) {
+            MetricDraft x = drafts.get(i);
+            if (x.sentence != sentence || x.end > cueAt || BARE_CHANGE.equals(x.rule)) {
+                return null;
+            }
+            boolean ratio = !points && (COMPLETION.equals(x.rule) || x.isShare());
+            if (targets.isEmpty() && !ratio) {
+                gap.insert(0, t.slice(x.end, gapEnd));
+            }
+            if (ratio) {
+                if (targets.isEmpty()) {
+                    gap.insert(0, t.slice(x.end, gapEnd));
+                    gapEnd = Math.min(x.begin, x.value.begin());
+                }
+                continue;
+            }
+            if (targets.isEmpty()) {
+                gapEnd = x.end;
+            }
+            targets.add(0, x);
+        }
+        if (targets.size() < k || !LIST_GAP.matcher(stripAllGapWords(gap.toString())).matches()) {
+            return null;
+        }
+        return targets;
+    }
+
+    /** {@code s} without 分别, 按可比口径 and the like at its end. */
+    private String stripGapWords(String s) {
+        String w;
+        while ((w = cues.changeGapWords.longestSuffixOf(s)) != null) {
+            s = s.substring(0, s.length() - w.length());
+        }
+        return s;
+    }
+
+    /** {@code s} without any of the gap words (…，按可比价格计算，比上年…). */
+    private String stripAllGapWords(String s) {
+        for (String w : cues.changeGapWords.entries().keySet()) {
+            s = s.replace(w, "");
+        }
+        return s;
     }
 
     /** A share of what the clause before counts (…，占全市76.1%、全省36.6%), or of the words before 占. */
