@@ -44,6 +44,8 @@ final class MetricCues {
     final Lexicon comparisonBefore;
     final Lexicon presentWords;
     final Lexicon changeGapWords;
+    final Lexicon comparisonCues;
+    final Lexicon populationNouns;
     final Lexicon datelineMarks;
     final Lexicon sameDayWords;
 
@@ -79,6 +81,8 @@ final class MetricCues {
         comparisonBefore = file.lexicon("comparison_before");
         presentWords = file.lexicon("present_words");
         changeGapWords = file.lexicon("change_gap_words");
+        comparisonCues = file.lexicon("comparison_cues");
+        populationNouns = file.lexicon("population_nouns");
         datelineMarks = file.lexicon("dateline_marks");
         sameDayWords = file.lexicon("same_day_words");
     }

@@ -41,6 +41,8 @@ public final class MetricLinker {
     private static final Pattern LIST_GAP = Pattern.compile("[、，,\\s]*");
     private static final Pattern COORDINATOR = Pattern.compile("[、和及与]");
     private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4}|XXXX)-\\d{2}");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}|XXXX");
     /** The words before a share that make it a share of what the clause before counts (占全市). */
     private final Pattern shareCore;
     private final Pattern shareScope;
@@ -119,6 +121,9 @@ public final class MetricLinker {
         int respectively = segment.indexOf("分别");
         MetricDraft d = new MetricDraft(v, sentence);
         d.respectivelyAt = respectively < 0 ? -1 : segStart + respectively;
+        if (v.type() == RecordType.PERCENT && isComparison(t, clauseStart, v)) {
+            return null; // 高于全省…个百分点, 拉动…增长2.9个百分点: a comparison, not a figure
+        }
         if (v.type() == RecordType.PERCENT) {
             Boolean change = asChange(t, v, d, segStart, drafts, changeList);
             if (change != null) {
@@ -179,6 +184,13 @@ public final class MetricLinker {
         }
         String direction = cues.changeCues.get(cue);
         String basis = basisWord == null ? null : cues.basisCues.get(basisWord);
+        LinkText.Placed base = comparedDate(t, segStart + before.length());
+        if (basisWord == null && base != null) {
+            // 比9月下降 (in an October report): the month before; 较2023年 (a year): the year before
+            String timex = String.valueOf(base.mention().value().get("timex"));
+            basis = MONTH.matcher(timex).matches() ? "mom" : YEAR.matcher(timex).matches() ? "yoy" : null;
+            before = stripGapWords(t.slice(segStart, base.begin() - 1));
+        }
         int cueAt = segStart + before.length();
         List<LinkText.Placed> listed = changeListFrom(t, v);
         List<MetricDraft> targets = changeTargets(t, v, drafts, listed.size(), cueAt);
@@ -210,6 +222,27 @@ public final class MetricLinker {
             changeList.put(listed.get(j), d);
         }
         return true;
+    }
+
+    /** A comparison word (高于, 拉动, 收窄) stands in the clause before {@code v}. */
+    private boolean isComparison(LinkText t, int clauseStart, LinkText.Placed v) {
+        String clause = t.slice(clauseStart, v.begin());
+        for (String w : cues.comparisonCues.entries().keySet()) {
+            if (clause.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The DATE ending at {@code at} written after 比 or 较 (比9月下降), or null. */
+    private LinkText.Placed comparedDate(LinkText t, int at) {
+        for (LinkText.Placed m : t.within(Math.max(0, at - 12), at, p -> p.type() == RecordType.DATE)) {
+            if (m.end() == at && m.begin() > 0 && "比较".indexOf(t.text.charAt(m.begin() - 1)) >= 0) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** A later percent of a change list: no metric, or a metric with no value beside its head's. */
@@ -345,6 +378,9 @@ public final class MetricLinker {
             return false; // 从15.9平方公里的狭小空间，到318平方公里…: the ends of a change told, not figures
         }
         String leftText = t.slice(left.begin, left.end);
+        if (!right.isEmpty() && v.type() == RecordType.QUANTITY && isPopulation(t, d, right)) {
+            return false;
+        }
         if (!right.isEmpty() && (left.isEmpty() || left.enumerated || left.modifier || left.end - left.begin == 1
                 || !right.afterDe() && !left.endsWithKeptVerb && t.startsWithVerb(d.sentence, left.begin, left.end))) {
             d.rule = VALUE_INDICATOR;
@@ -368,6 +404,25 @@ public final class MetricLinker {
             return false;
         }
         return true;
+    }
+
+    /**
+     * A count that only says how many make up the owner of the figures after it
+     * (湖北省20个高新区实现…6742亿元, 10家企业共销售汽车484.40万辆): the clause goes on to
+     * another value, with no 分别 pairing values to the counted items.
+     */
+    private boolean isPopulation(LinkText t, MetricDraft d, IndicatorPhrase.Right right) {
+        String noun = right.indicator();
+        if (cues.zoneSuffixes.longestSuffixOf(noun) == null && cues.populationNouns.longestSuffixOf(noun) == null) {
+            return false;
+        }
+        int clauseEnd = t.clauseEnd(cues, right.end(), d.sentence.end());
+        List<LinkText.Placed> later = t.within(right.end(), clauseEnd, LinkText::isValue);
+        if (later.isEmpty()) {
+            return false;
+        }
+        String between = t.slice(right.end(), later.get(0).begin());
+        return !between.contains("分别") && !between.startsWith("、") && !between.startsWith("和");
     }
 
     private static boolean isListGap(String gap) {
