@@ -197,6 +197,27 @@ final class LinkText {
         return null;
     }
 
+    /** The end (UTF-16) of the first word starting at or after {@code at} in sentence {@code s}, or -1. */
+    int wordEndFrom(Sent s, int at) {
+        for (Term term : wordsAround(s, at)) {
+            if (unitIndex(term.span().begin()) >= at) {
+                return unitIndex(term.span().end());
+            }
+        }
+        return -1;
+    }
+
+    /** The start (UTF-16) of the first word starting at or after {@code at} in sentence {@code s}, or -1. */
+    int wordBeginFrom(Sent s, int at) {
+        for (Term term : wordsAround(s, at)) {
+            int b = unitIndex(term.span().begin());
+            if (b >= at) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
     int unitIndex(int codePoint) {
         return codePoints.unitIndex(codePoint);
     }

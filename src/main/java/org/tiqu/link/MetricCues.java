@@ -46,6 +46,9 @@ final class MetricCues {
     final Lexicon changeGapWords;
     final Lexicon comparisonCues;
     final Lexicon populationNouns;
+    final Lexicon scopeWords;
+    final Lexicon ownerWords;
+    final Lexicon innerFillers;
     final Lexicon datelineMarks;
     final Lexicon sameDayWords;
 
@@ -83,6 +86,9 @@ final class MetricCues {
         changeGapWords = file.lexicon("change_gap_words");
         comparisonCues = file.lexicon("comparison_cues");
         populationNouns = file.lexicon("population_nouns");
+        scopeWords = file.lexicon("scope_words");
+        ownerWords = file.lexicon("owner_words");
+        innerFillers = file.lexicon("inner_fillers");
         datelineMarks = file.lexicon("dateline_marks");
         sameDayWords = file.lexicon("same_day_words");
     }

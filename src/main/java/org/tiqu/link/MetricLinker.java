@@ -213,8 +213,8 @@ public final class MetricLinker {
             return false;
         }
         d.rule = BARE_CHANGE;
-        d.indicator = t.slice(left.begin, left.end);
-        d.indicatorBegin = left.begin;
+        d.indicator = left.text(t);
+        d.indicatorBegin = left.sliceBegin();
         d.begin = left.begin;
         d.end = v.end();
         d.change = v.mention().value().with("direction", direction).with("basis", basis);
@@ -359,8 +359,8 @@ public final class MetricLinker {
                 return false;
             }
             d.rule = SHARE;
-            d.indicator = t.slice(left.begin, left.end);
-            d.indicatorBegin = left.begin;
+            d.indicator = left.text(t);
+            d.indicatorBegin = left.sliceBegin();
             d.begin = left.begin;
             d.end = v.end();
             return true;
@@ -377,7 +377,7 @@ public final class MetricLinker {
         if (cues.rangeWords.contains(t.slice(segStart, v.begin()).strip())) {
             return false; // 从15.9平方公里的狭小空间，到318平方公里…: the ends of a change told, not figures
         }
-        String leftText = t.slice(left.begin, left.end);
+        String leftText = left.text(t);
         if (!right.isEmpty() && v.type() == RecordType.QUANTITY && isPopulation(t, d, right)) {
             return false;
         }
@@ -397,7 +397,7 @@ public final class MetricLinker {
         } else if (!left.isEmpty()) {
             d.rule = left.completion ? COMPLETION : INDICATOR_VALUE;
             d.indicator = leftText;
-            d.indicatorBegin = left.begin;
+            d.indicatorBegin = left.sliceBegin();
             d.begin = left.begin;
             d.end = v.end();
         } else {
