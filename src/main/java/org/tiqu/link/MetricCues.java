@@ -49,6 +49,7 @@ final class MetricCues {
     final Lexicon scopeWords;
     final Lexicon ownerWords;
     final Lexicon innerFillers;
+    final Lexicon baseShareLeads;
     final Lexicon datelineMarks;
     final Lexicon sameDayWords;
 
@@ -89,6 +90,7 @@ final class MetricCues {
         scopeWords = file.lexicon("scope_words");
         ownerWords = file.lexicon("owner_words");
         innerFillers = file.lexicon("inner_fillers");
+        baseShareLeads = file.lexicon("base_share_leads");
         datelineMarks = file.lexicon("dateline_marks");
         sameDayWords = file.lexicon("same_day_words");
     }

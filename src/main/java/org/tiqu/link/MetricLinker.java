@@ -216,6 +216,14 @@ public final class MetricLinker {
         d.indicator = left.text(t);
         d.indicatorBegin = left.sliceBegin();
         d.begin = left.begin;
+        MetricDraft previous = drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
+        MetricDraft shareOf = shareBase(t, v.begin(), d.sentence, previous);
+        if (shareOf != null) {
+            // 占全省投资的比重较上年同期提高1.3个百分点: the change of a share of the figure before
+            d.indicator = shareOf.indicator;
+            d.indicatorBegin = shareOf.indicatorBegin;
+            d.begin = shareOf.indicatorBegin >= 0 ? shareOf.indicatorBegin : shareOf.begin;
+        }
         d.end = v.end();
         d.change = v.mention().value().with("direction", direction).with("basis", basis);
         for (int j = 1; j < listed.size(); j++) {
@@ -331,8 +339,41 @@ public final class MetricLinker {
         return s;
     }
 
+    /**
+     * The figure a share is of when its clause opens with 占 (…，占总额的69%) or states a
+     * contribution (对…的贡献率): the draft before it in the sentence, or the base that draft
+     * is a share of; else null.
+     */
+    private MetricDraft shareBase(LinkText t, int at, LinkText.Sent sentence, MetricDraft previous) {
+        if (previous == null || previous.indicator == null || previous.sentence != sentence) {
+            return null;
+        }
+        int clauseStart = t.clauseStart(cues, at, sentence.begin());
+        String clause = LEADING_PUNCTUATION.matcher(t.slice(clauseStart, at)).replaceAll("");
+        String lead = cues.baseShareLeads.longestPrefixOf(clause);
+        if (lead == null || clauseStart <= sentence.begin() || previous.end > clauseStart) {
+            return null;
+        }
+        String needs = cues.baseShareLeads.get(lead);
+        if (needs != null && !needs.isEmpty() && !clause.contains(needs)) {
+            return null;
+        }
+        return previous.isShare() && previous.listHead != null ? previous.listHead : previous;
+    }
+
     /** A share of what the clause before counts (…，占全市76.1%、全省36.6%), or of the words before 占. */
     private boolean asShare(LinkText t, LinkText.Placed v, MetricDraft d, int segStart, MetricDraft previous) {
+        MetricDraft base = shareBase(t, v.begin(), d.sentence, previous);
+        if (base != null) {
+            // …，占总额的69% / 对全区经济增长的贡献率40.4%: a share of the figure before takes its indicator
+            d.rule = SHARE;
+            d.listHead = base;
+            d.indicator = base.indicator;
+            d.indicatorBegin = base.indicatorBegin;
+            d.begin = base.indicatorBegin >= 0 ? base.indicatorBegin : base.begin;
+            d.end = v.end();
+            return true;
+        }
         String core = TRAILING_VERB.matcher(LEADING_PUNCTUATION.matcher(t.slice(segStart, v.begin())).replaceAll(""))
                 .replaceAll("");
         boolean shareOfBefore = shareCore.matcher(core).matches()
@@ -352,7 +393,8 @@ public final class MetricLinker {
             return true;
         }
         int at = core.lastIndexOf('占');
-        if (at > 0 && !core.endsWith("比重") && !core.contains("占比")) {
+        if (at > 0 && !core.endsWith("比重") && !core.contains("占比") && !core.startsWith("占率", at)
+                && !core.startsWith("市占", at - 1)) {
             int coreStart = t.text.indexOf(core, segStart);
             IndicatorPhrase.Left left = phrases.left(t, coreStart, coreStart + at, v.type(), false);
             if (left.isEmpty()) {
