@@ -30,8 +30,8 @@ final class IndicatorPhrase {
         boolean modifier;
         /** The indicator when words inside the phrase were dropped (限额以上批发业完成销售额), else null. */
         String words;
-        /** The phrase named only the owner and a linking verb (其中沿海主要港口完成…): the indicator is elided. */
-        boolean elided;
+        /** The phrase names only an owner (沿海主要港口, 格力电器): the indicator is elided or after the value. */
+        boolean ownerOnly;
 
         boolean isEmpty() {
             return begin >= end;
@@ -126,7 +126,31 @@ final class IndicatorPhrase {
                 changed = true;
             }
         }
-        changed = true;
+        a = trimStart(t, l, a, e);
+        l.begin = a;
+        l.end = Math.max(a, e);
+        if (!l.isEmpty() && !valueFirst) {
+            int before = l.begin;
+            dropOwner(t, l, type);
+            if (l.begin > before && l.words == null) {
+                l.begin = trimStart(t, l, l.begin, l.end);
+            }
+            l.ownerOnly = l.words == null && !l.isEmpty() && isOwner(t, l.begin, l.end);
+        }
+        if (!l.isEmpty()) {
+            l.endsWithKeptVerb = cues.keptVerbs.longestSuffixOf(s.substring(l.begin, l.end)) != null;
+            if (l.droppedVerb != null && l.droppedVerb.equals(s.substring(l.begin, l.end))) {
+                l.end = l.begin;
+            }
+        }
+        return l;
+    }
+
+
+    /** {@code a} moved past punctuation, fillers, modality words and a leading linking verb. */
+    private int trimStart(LinkText t, Left l, int a, int e) {
+        String s = t.text;
+        boolean changed = true;
         while (changed && a < e) {
             changed = false;
             String phrase = s.substring(a, e);
@@ -153,18 +177,7 @@ final class IndicatorPhrase {
                 changed = true;
             }
         }
-        l.begin = a;
-        l.end = Math.max(a, e);
-        if (!l.isEmpty() && !valueFirst) {
-            dropOwner(t, l, type);
-        }
-        if (!l.isEmpty()) {
-            l.endsWithKeptVerb = cues.keptVerbs.longestSuffixOf(s.substring(l.begin, l.end)) != null;
-            if (l.droppedVerb != null && l.droppedVerb.equals(s.substring(l.begin, l.end))) {
-                l.end = l.begin;
-            }
-        }
-        return l;
+        return a;
     }
 
     /**

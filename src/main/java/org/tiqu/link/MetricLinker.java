@@ -155,7 +155,7 @@ public final class MetricLinker {
             d.end = v.end();
             return d;
         }
-        return asPhrase(t, v, d, segStart, right) ? d : null;
+        return asPhrase(t, v, d, segStart, right, drafts) ? d : null;
     }
 
     /**
@@ -411,7 +411,8 @@ public final class MetricLinker {
     }
 
     /** The indicator before the value, after it (value first), or both joined by a kept verb. */
-    private boolean asPhrase(LinkText t, LinkText.Placed v, MetricDraft d, int segStart, IndicatorPhrase.Right right) {
+    private boolean asPhrase(LinkText t, LinkText.Placed v, MetricDraft d, int segStart, IndicatorPhrase.Right right,
+                             List<MetricDraft> drafts) {
         IndicatorPhrase.Left left = phrases.left(t, segStart, v.begin(), v.type(), !right.isEmpty());
         if (right.structural() || v.type() == RecordType.QUANTITY && cues.structuralNouns.contains(v.mention().value().get("unit"))) {
             return false;
@@ -423,7 +424,19 @@ public final class MetricLinker {
         if (!right.isEmpty() && v.type() == RecordType.QUANTITY && isPopulation(t, d, right)) {
             return false;
         }
-        if (!right.isEmpty() && (left.isEmpty() || left.enumerated || left.modifier || left.end - left.begin == 1
+        if (right.isEmpty() && left.ownerOnly && left.droppedVerb != null) {
+            MetricDraft named = lastNamed(drafts, d.sentence);
+            if (named != null) {
+                // 其中沿海主要港口完成24218万吨: the indicator elided, repeated from the figure before
+                d.rule = INDICATOR_VALUE;
+                d.indicator = named.indicator;
+                d.indicatorBegin = -1;
+                d.begin = v.begin();
+                d.end = v.end();
+                return true;
+            }
+        }
+        if (!right.isEmpty() && (left.isEmpty() || left.ownerOnly || left.enumerated || left.modifier || left.end - left.begin == 1
                 || !right.afterDe() && !left.endsWithKeptVerb && t.startsWithVerb(d.sentence, left.begin, left.end))) {
             d.rule = VALUE_INDICATOR;
             d.indicator = right.indicator();
@@ -446,6 +459,20 @@ public final class MetricLinker {
             return false;
         }
         return true;
+    }
+
+    /** The latest draft of the paragraph with an indicator of its own (not a share), or null. */
+    private static MetricDraft lastNamed(List<MetricDraft> drafts, LinkText.Sent sentence) {
+        for (int i = drafts.size() - 1; i >= 0; i--) {
+            MetricDraft x = drafts.get(i);
+            if (x.sentence.sentence().paragraph() != sentence.sentence().paragraph()) {
+                return null;
+            }
+            if (x.indicator != null && !x.isShare() && !BARE_CHANGE.equals(x.rule)) {
+                return x;
+            }
+        }
+        return null;
     }
 
     /**
