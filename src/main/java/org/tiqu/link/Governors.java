@@ -488,12 +488,55 @@ final class Governors {
         if (found != null) {
             return found;
         }
+        if (d.indicator != null && MetricLinker.VALUE_INDICATOR.equals(d.rule) && d.indicatorBegin >= 0) {
+            for (Map.Entry<String, String> cue : cues.modalityCues.entries().entrySet()) {
+                int at = d.indicator.indexOf(cue.getKey());
+                if (at >= 0 && !insideIndicatorWord(d.indicator, at)) {
+                    return cue.getValue(); // 19500万美元目标任务
+                }
+            }
+        }
+        String frame = frame(t, d);
+        if (frame != null) {
+            return frame;
+        }
         for (LinkText.Placed date : t.within(t.reachBack(d.sentence, d.value.begin()), d.value.begin(), p -> p.type() == RecordType.DATE)) {
             if (date.begin() > 0 && t.text.charAt(date.begin() - 1) == '到') {
                 return "target";
             }
         }
         return "actual";
+    }
+
+    /**
+     * The modality a frame gives: a frame earlier in the sentence (建成达产后…，可解决200人就业;
+     * 计划投资…建设酒店，占地面积…), or a frame introducing a list in the paragraph
+     * (主要预期目标：…). Null when none does.
+     */
+    private String frame(LinkText t, MetricDraft d) {
+        int sentenceStart = t.fullSentenceStart(d.sentence).begin();
+        int paragraphStart = sentenceStart;
+        int i = t.indexOf(t.fullSentenceStart(d.sentence));
+        while (i > 0 && t.sentences.get(i - 1).sentence().paragraph() == d.sentence.sentence().paragraph()) {
+            i--;
+            paragraphStart = t.sentences.get(i).begin();
+        }
+        String text = t.slice(paragraphStart, d.value.begin());
+        int offset = sentenceStart - paragraphStart;
+        String found = null;
+        int frameAt = -1;
+        for (Map.Entry<String, String> frame : cues.modalityFrames.entries().entrySet()) {
+            String word = frame.getKey();
+            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+                String after = text.substring(at + word.length(), Math.min(text.length(), at + word.length() + 2));
+                boolean introducesList = after.startsWith("：") || after.startsWith(":") || after.startsWith("是：");
+                if ((at >= offset || introducesList) && at > frameAt && !insideIndicatorWord(text, at)) {
+                    frameAt = at;
+                    found = frame.getValue();
+                }
+            }
+        }
+        return found;
     }
 
     private boolean insideIndicatorWord(String clause, int at) {

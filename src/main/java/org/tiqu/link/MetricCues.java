@@ -50,6 +50,7 @@ final class MetricCues {
     final Lexicon ownerWords;
     final Lexicon innerFillers;
     final Lexicon baseShareLeads;
+    final Lexicon modalityFrames;
     final Lexicon datelineMarks;
     final Lexicon sameDayWords;
 
@@ -91,6 +92,7 @@ final class MetricCues {
         ownerWords = file.lexicon("owner_words");
         innerFillers = file.lexicon("inner_fillers");
         baseShareLeads = file.lexicon("base_share_leads");
+        modalityFrames = file.lexicon("modality_frames");
         datelineMarks = file.lexicon("dateline_marks");
         sameDayWords = file.lexicon("same_day_words");
     }

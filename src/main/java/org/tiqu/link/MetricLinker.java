@@ -437,7 +437,8 @@ public final class MetricLinker {
             }
         }
         if (!right.isEmpty() && (left.isEmpty() || left.ownerOnly || left.enumerated || left.modifier || left.end - left.begin == 1
-                || !right.afterDe() && !left.endsWithKeptVerb && t.startsWithVerb(d.sentence, left.begin, left.end))) {
+                || !right.afterDe() && !left.endsWithKeptVerb && t.startsWithVerb(d.sentence, left.begin, left.end)
+                && !t.startsWithVerb(d.sentence, right.begin(), right.end()))) {
             d.rule = VALUE_INDICATOR;
             d.indicator = right.indicator();
             d.indicatorBegin = right.begin();
