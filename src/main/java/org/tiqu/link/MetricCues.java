@@ -51,6 +51,8 @@ final class MetricCues {
     final Lexicon innerFillers;
     final Lexicon baseShareLeads;
     final Lexicon modalityFrames;
+    final Lexicon measureWords;
+    final Lexicon subsetWords;
     final Lexicon datelineMarks;
     final Lexicon sameDayWords;
 
@@ -93,6 +95,8 @@ final class MetricCues {
         innerFillers = file.lexicon("inner_fillers");
         baseShareLeads = file.lexicon("base_share_leads");
         modalityFrames = file.lexicon("modality_frames");
+        measureWords = file.lexicon("measure_words");
+        subsetWords = file.lexicon("subset_words");
         datelineMarks = file.lexicon("dateline_marks");
         sameDayWords = file.lexicon("same_day_words");
     }

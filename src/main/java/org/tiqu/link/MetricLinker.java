@@ -48,6 +48,7 @@ public final class MetricLinker {
     private final Pattern shareScope;
     private final IndicatorPhrase phrases;
     private final ListPairing pairing;
+    private final ElidedMeasures measures;
     private final Governors governors;
 
     public MetricLinker(RuleFile metricRules) {
@@ -57,6 +58,7 @@ public final class MetricLinker {
         this.shareScope = Pattern.compile(scopes);
         this.phrases = new IndicatorPhrase(cues);
         this.pairing = new ListPairing(cues);
+        this.measures = new ElidedMeasures(cues);
         this.governors = new Governors(cues);
     }
 
@@ -91,6 +93,7 @@ public final class MetricLinker {
             previousValue = v;
         }
         pairing.pair(t, drafts);
+        measures.supply(t, drafts);
         List<Metric> metrics = new ArrayList<>(drafts.size());
         for (MetricDraft d : drafts) {
             document.deadline().check();
@@ -424,6 +427,26 @@ public final class MetricLinker {
         if (!right.isEmpty() && v.type() == RecordType.QUANTITY && isPopulation(t, d, right)) {
             return false;
         }
+        if (right.isEmpty() && v.type() != RecordType.PERCENT && cues.changeCues.contains(leftText)) {
+            // 比上年增加63公顷 / 销售收入较上年度减少1.37亿元: an absolute change is a metric of the base's change
+            int clauseStart = t.clauseStart(cues, v.begin(), d.sentence.begin());
+            int baseEnd = comparisonStart(t, clauseStart, left.begin);
+            IndicatorPhrase.Left base = phrases.left(t, clauseStart, baseEnd, v.type(), false);
+            MetricDraft named = lastNamed(drafts, d.sentence);
+            if (!base.isEmpty()) {
+                d.indicator = base.text(t) + leftText;
+                d.begin = base.begin;
+            } else if (named != null && named.sentence == d.sentence) {
+                d.indicator = named.indicator + leftText;
+                d.begin = Math.min(named.begin, left.begin);
+            } else {
+                return false;
+            }
+            d.rule = INDICATOR_VALUE;
+            d.indicatorBegin = -1;
+            d.end = v.end();
+            return true;
+        }
         if (right.isEmpty() && left.ownerOnly && left.droppedVerb != null) {
             MetricDraft named = lastNamed(drafts, d.sentence);
             if (named != null) {
@@ -460,6 +483,21 @@ public final class MetricLinker {
             return false;
         }
         return true;
+    }
+
+    /** Where a comparison (比上年, 较上年度, 比2023年) ending at {@code end} begins, or {@code end}. */
+    private int comparisonStart(LinkText t, int from, int end) {
+        String before = t.slice(from, end);
+        String basis = cues.basisCues.longestSuffixOf(before);
+        if (basis != null) {
+            return end - basis.length();
+        }
+        for (LinkText.Placed m : t.within(from, end, p -> p.type() == RecordType.DATE)) {
+            if (m.end() == end && m.begin() > from && "比较与".indexOf(t.text.charAt(m.begin() - 1)) >= 0) {
+                return m.begin() - 1;
+            }
+        }
+        return end;
     }
 
     /** The latest draft of the paragraph with an indicator of its own (not a share), or null. */
