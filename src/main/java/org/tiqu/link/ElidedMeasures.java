@@ -1,6 +1,8 @@
 package org.tiqu.link;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Supplies a measure an item leaves to its heading figure (ANNOTATION: "an elided indicator
@@ -17,13 +19,16 @@ final class ElidedMeasures {
     }
 
     void supply(LinkText t, List<MetricDraft> drafts) {
+        // an item given its measure leads on to the next item from the same heading figure
+        Map<MetricDraft, MetricDraft> headOfItem = new HashMap<>();
         for (int i = 1; i < drafts.size(); i++) {
             MetricDraft d = drafts.get(i);
             if (d.indicator == null || d.listHead != null) {
                 continue;
             }
             MetricDraft head = headOf(t, drafts, i);
-            if (head == null) {
+            head = headOfItem.getOrDefault(head, head);
+            if (head == null || head.indicator == null) {
                 continue;
             }
             String measure = shortestMeasureSuffix(head.indicator);
@@ -39,12 +44,13 @@ final class ElidedMeasures {
                     && cues.measureWords.longestSuffixOf(d.indicator) == null && afterSubset(t, head, d)) {
                 d.indicator = d.indicator + measure; // 其中，装备制造增长38.7%
                 d.indicatorBegin = -1;
+                headOfItem.put(d, head);
             }
         }
     }
 
-    /** The nearest earlier draft of the same sentence (read to 。) whose indicator ends in a measure. */
-    private MetricDraft headOf(LinkText t, List<MetricDraft> drafts, int i) {
+    /** The nearest earlier draft of the same sentence (read to 。) that is no share, or null. */
+    private static MetricDraft headOf(LinkText t, List<MetricDraft> drafts, int i) {
         MetricDraft d = drafts.get(i);
         int sentenceStart = t.fullSentenceStart(d.sentence).begin();
         for (int j = i - 1; j >= 0; j--) {
@@ -52,7 +58,7 @@ final class ElidedMeasures {
             if (x.value.begin() < sentenceStart) {
                 return null;
             }
-            if (x.indicator != null && !x.isShare() && cues.measureWords.longestSuffixOf(x.indicator) != null) {
+            if (!x.isShare()) {
                 return x;
             }
         }
