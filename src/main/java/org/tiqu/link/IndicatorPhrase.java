@@ -339,7 +339,8 @@ final class IndicatorPhrase {
                 break;
             }
             if (cues.isClauseBreak(c) || c == '、' || c == '等'
-                    || startsMention(t, e) || e > a && cues.predicateStarts.longestPrefixOf(s.substring(e, limit)) != null) {
+                    || startsMention(t, e) || e > a && cues.predicateStarts.longestPrefixOf(s.substring(e, limit)) != null
+                    || cues.basisCues.longestPrefixOf(s.substring(e, limit)) != null) {
                 break;
             }
             e++;

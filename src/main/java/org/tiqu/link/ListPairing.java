@@ -134,7 +134,7 @@ final class ListPairing {
     }
 
     /** Splits {@code words} at 和/、 into as many parts as the list has values, or leaves the list alone. */
-    private static void coordinated(LinkText t, List<MetricDraft> group, String words, int wordsBegin, boolean respectively) {
+    private void coordinated(LinkText t, List<MetricDraft> group, String words, int wordsBegin, boolean respectively) {
         if (words == null || wordsBegin < 0 || !t.text.startsWith(words, wordsBegin)) {
             return;
         }
@@ -148,9 +148,16 @@ final class ListPairing {
                 return;
             }
         }
+        String last = parts[parts.length - 1];
+        String measure = cues.measureWords.longestSuffixOf(last);
         for (int j = 0; j < parts.length; j++) {
             MetricDraft d = group.get(j);
             d.indicator = parts[j];
+            if (measure != null && j < parts.length - 1 && last.length() > measure.length()
+                    && cues.measureWords.longestSuffixOf(parts[j]) == null) {
+                // 奶牛、黄牛…及大鹅饲养量 → 奶牛饲养量; 轻、重工业占比 → 轻工业占比
+                d.indicator = parts[j].length() == 1 ? parts[j] + last.substring(1) : parts[j] + measure;
+            }
             d.begin = at;
             if (respectively) {
                 d.rule = MetricLinker.RESPECTIVELY;

@@ -53,6 +53,7 @@ final class MetricCues {
     final Lexicon modalityFrames;
     final Lexicon measureWords;
     final Lexicon subsetWords;
+    final Lexicon valueFirstVerbs;
     final Lexicon datelineMarks;
     final Lexicon sameDayWords;
 
@@ -97,6 +98,7 @@ final class MetricCues {
         modalityFrames = file.lexicon("modality_frames");
         measureWords = file.lexicon("measure_words");
         subsetWords = file.lexicon("subset_words");
+        valueFirstVerbs = file.lexicon("value_first_verbs");
         datelineMarks = file.lexicon("dateline_marks");
         sameDayWords = file.lexicon("same_day_words");
     }

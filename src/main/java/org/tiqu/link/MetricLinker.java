@@ -38,6 +38,7 @@ public final class MetricLinker {
     private final MetricCues cues;
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[、，,\\s]+");
     private static final Pattern TRAILING_VERB = Pattern.compile("[为达\\s]+$");
+    private static final Pattern TRAILING_APPROX = Pattern.compile("[约近超逾\\s]+$");
     private static final Pattern LIST_GAP = Pattern.compile("[、，,\\s]*");
     private static final Pattern COORDINATOR = Pattern.compile("[、和及与]");
     private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
@@ -459,7 +460,9 @@ public final class MetricLinker {
                 return true;
             }
         }
-        if (!right.isEmpty() && (left.isEmpty() || left.ownerOnly || left.enumerated || left.modifier || left.end - left.begin == 1
+        boolean givenValue = cues.valueFirstVerbs.longestSuffixOf(
+                TRAILING_APPROX.matcher(t.slice(segStart, v.begin())).replaceAll("")) != null;
+        if (!right.isEmpty() && (left.isEmpty() || left.ownerOnly || givenValue || left.enumerated || left.modifier || left.end - left.begin == 1
                 || !right.afterDe() && !left.endsWithKeptVerb && t.startsWithVerb(d.sentence, left.begin, left.end)
                 && !t.startsWithVerb(d.sentence, right.begin(), right.end()))) {
             d.rule = VALUE_INDICATOR;
@@ -477,12 +480,33 @@ public final class MetricLinker {
             d.rule = left.completion ? COMPLETION : INDICATOR_VALUE;
             d.indicator = leftText;
             d.indicatorBegin = left.sliceBegin();
+            MetricDraft base = left.completion ? completed(t, d, left, drafts) : null;
+            if (base != null) {
+                // 地方一般预算收入72.96亿元，完成预算的60.8%: the figure's completion of its budget
+                d.indicator = base.indicator + leftText;
+                d.indicatorBegin = -1;
+            }
             d.begin = left.begin;
             d.end = v.end();
         } else {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The figure a completion rate opening its clause belongs to (…72.96亿元，完成预算的60.8%):
+     * the draft just before in the sentence, when the completed plan names no amount; else null.
+     */
+    private static MetricDraft completed(LinkText t, MetricDraft d, IndicatorPhrase.Left left, List<MetricDraft> drafts) {
+        if (drafts.isEmpty() || !t.within(left.begin, d.value.begin(), LinkText::isValue).isEmpty()) {
+            return null;
+        }
+        MetricDraft previous = drafts.get(drafts.size() - 1);
+        int clauseStart = LEADING_PUNCTUATION.matcher(t.slice(previous.end, left.begin)).replaceAll("").isEmpty()
+                ? previous.end : -1;
+        return clauseStart >= 0 && previous.sentence == d.sentence && previous.indicator != null && !previous.isShare()
+                && !COMPLETION.equals(previous.rule) ? previous : null;
     }
 
     /** Where a comparison (比上年, 较上年度, 比2023年) ending at {@code end} begins, or {@code end}. */
