@@ -2,6 +2,7 @@ package org.tiqu.link;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,7 +89,7 @@ final class Governors {
         if (before != null || after != null) {
             return before != null ? before : after;
         }
-        if (isPresent(t, t.fullSentenceStart(s).begin(), d.value.begin())) {
+        if (isPresent(t, Math.max(t.fullSentenceStart(s).begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH), d.value.begin())) {
             return null; // 目前…: a state now, whatever the paragraph is dated
         }
         List<LinkText.Placed> inPiece = t.within(t.reachBack(s, d.value.begin()), d.value.begin(), p -> isPeriod(t, p));
@@ -109,7 +110,7 @@ final class Governors {
         if (opener != null) {
             return opener;
         }
-        if (cues.sameDayWords.entries().keySet().stream().anyMatch(t.slice(first.begin(), d.value.begin())::contains)) {
+        if (isSaid(t, cues.sameDayWords, Math.max(first.begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH), d.value.begin())) {
             LinkText.Placed day = lastDayBefore(t, first);
             if (day != null) {
                 return day; // 当天签订的…: the day named before
@@ -128,15 +129,15 @@ final class Governors {
         return dates.isEmpty() ? null : dates.get(dates.size() - 1);
     }
 
-    /** A word that dates what follows to now (目前) before {@code at}. */
+    /** A word that dates what follows to now (目前) between {@code from} and {@code at}. */
     private boolean isPresent(LinkText t, int from, int at) {
-        String before = t.slice(from, at);
-        for (String word : cues.presentWords.entries().keySet()) {
-            if (before.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return isSaid(t, cues.presentWords, from, at);
+    }
+
+    /** A word of {@code lexicon} stands between {@code from} and {@code at}. */
+    private static boolean isSaid(LinkText t, org.tiqu.rules.Lexicon lexicon, int from, int at) {
+        Map.Entry<Integer, String> e = wordsAt(t, lexicon).ceilingEntry(from);
+        return e != null && e.getKey() + e.getValue().length() <= at;
     }
 
     /** The year that opens the latest earlier sentence of the paragraph opening with a year (2024年，…). */
@@ -311,8 +312,8 @@ final class Governors {
         if (word != null) {
             lead = lead.substring(0, lead.length() - word.length());
         }
-        int lineStart = t.text.lastIndexOf('\n', first.begin() - 1);
-        if (lead.length() <= 1 || cues.datelineMarks.longestSuffixOf(lead) != null || lineStart >= s.begin()) {
+        boolean opensLine = t.slice(s.begin(), first.begin()).indexOf('\n') >= 0;
+        if (lead.length() <= 1 || cues.datelineMarks.longestSuffixOf(lead) != null || opensLine) {
             return first; // 松花江网讯 9月2日…; a date opening a line the sentence runs on to
         }
         if (!t.within(s.begin(), first.begin(), LinkText::isValue).isEmpty()) {
@@ -491,7 +492,7 @@ final class Governors {
         if (d.indicator != null && MetricLinker.VALUE_INDICATOR.equals(d.rule) && d.indicatorBegin >= 0) {
             for (Map.Entry<String, String> cue : cues.modalityCues.entries().entrySet()) {
                 int at = d.indicator.indexOf(cue.getKey());
-                if (at >= 0 && !insideIndicatorWord(d.indicator, at)) {
+                if (at >= 0 && "target".equals(cue.getValue()) && !insideIndicatorWord(d.indicator, at)) {
                     return cue.getValue(); // 19500万美元目标任务
                 }
             }
@@ -511,32 +512,62 @@ final class Governors {
     /**
      * The modality a frame gives: a frame earlier in the sentence (建成达产后…，可解决200人就业;
      * 计划投资…建设酒店，占地面积…), or a frame introducing a list in the paragraph
-     * (主要预期目标：…). Null when none does.
+     * (主要预期目标：…). Null when none does. Frames are found once per document.
      */
     private String frame(LinkText t, MetricDraft d) {
+        int reach = d.value.begin() - LinkText.MAX_SENTENCE_REACH;
         int sentenceStart = t.fullSentenceStart(d.sentence).begin();
         int paragraphStart = sentenceStart;
         int i = t.indexOf(t.fullSentenceStart(d.sentence));
-        while (i > 0 && t.sentences.get(i - 1).sentence().paragraph() == d.sentence.sentence().paragraph()) {
+        while (i > 0 && t.sentences.get(i - 1).sentence().paragraph() == d.sentence.sentence().paragraph()
+                && t.sentences.get(i - 1).end() > reach) {
             i--;
             paragraphStart = t.sentences.get(i).begin();
         }
-        String text = t.slice(paragraphStart, d.value.begin());
-        int offset = sentenceStart - paragraphStart;
-        String found = null;
-        int frameAt = -1;
-        for (Map.Entry<String, String> frame : cues.modalityFrames.entries().entrySet()) {
-            String word = frame.getKey();
-            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-                String after = text.substring(at + word.length(), Math.min(text.length(), at + word.length() + 2));
-                boolean introducesList = after.startsWith("：") || after.startsWith(":") || after.startsWith("是：");
-                if ((at >= offset || introducesList) && at > frameAt && !insideIndicatorWord(text, at)) {
-                    frameAt = at;
-                    found = frame.getValue();
-                }
+        paragraphStart = Math.max(paragraphStart, reach);
+        TreeMap<Integer, String> frames = wordsAt(t, cues.modalityFrames);
+        for (Map.Entry<Integer, String> e = frames.lowerEntry(d.value.begin()); e != null && e.getKey() >= paragraphStart;
+                e = frames.lowerEntry(e.getKey())) {
+            int at = e.getKey();
+            String word = e.getValue();
+            if (at + word.length() > d.value.begin()) {
+                continue;
+            }
+            String after = t.slice(at + word.length(), Math.min(d.value.begin(), at + word.length() + 2));
+            boolean introducesList = after.startsWith("：") || after.startsWith(":") || after.startsWith("是：");
+            if ((at >= sentenceStart || introducesList) && !insideIndicatorWordAt(t, at)) {
+                return cues.modalityFrames.get(word);
             }
         }
-        return found;
+        return null;
+    }
+
+    /** Where the words of {@code lexicon} stand in the text (longest word at a place), found once per document. */
+    private static TreeMap<Integer, String> wordsAt(LinkText t, org.tiqu.rules.Lexicon lexicon) {
+        return t.wordPositions.computeIfAbsent(lexicon.name(), k -> {
+            TreeMap<Integer, String> at = new TreeMap<>();
+            for (String word : lexicon.entries().keySet()) {
+                for (int i = t.text.indexOf(word); i >= 0; i = t.text.indexOf(word, i + 1)) {
+                    String there = at.get(i);
+                    if (there == null || there.length() < word.length()) {
+                        at.put(i, word);
+                    }
+                }
+            }
+            return at;
+        });
+    }
+
+    /** Whether the cue at {@code at} lies inside a word holding it as part of an indicator (年度计划投资). */
+    private boolean insideIndicatorWordAt(LinkText t, int at) {
+        for (String word : cues.modalityInIndicator.entries().keySet()) {
+            int from = Math.max(0, at - word.length() + 1);
+            int i = t.text.indexOf(word, from);
+            if (i >= 0 && i <= at) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean insideIndicatorWord(String clause, int at) {

@@ -42,6 +42,8 @@ final class LinkText {
     private final CodePointText codePoints;
     final List<Placed> mentions;
     final List<Sent> sentences;
+    /** Where the words of a lexicon stand in the text, by lexicon name, once looked for. */
+    final java.util.Map<String, java.util.TreeMap<Integer, String>> wordPositions = new java.util.HashMap<>();
     /** The document's main subject, once counted (empty when it has none). */
     java.util.Optional<String> mainSubject;
 

@@ -21,6 +21,8 @@ final class ListPairing {
 
     private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})/(\\d{4})");
     private static final Pattern COORDINATION = Pattern.compile("[和、及与]");
+    /** An item this short names a kind (奶牛, 轻) and leaves the measure to the last item. */
+    private static final int SHORT_ITEM = 3;
 
     private final MetricCues cues;
 
@@ -153,7 +155,7 @@ final class ListPairing {
         for (int j = 0; j < parts.length; j++) {
             MetricDraft d = group.get(j);
             d.indicator = parts[j];
-            if (measure != null && j < parts.length - 1 && last.length() > measure.length()
+            if (measure != null && j < parts.length - 1 && last.length() > measure.length() && parts[j].length() <= SHORT_ITEM
                     && cues.measureWords.longestSuffixOf(parts[j]) == null) {
                 // 奶牛、黄牛…及大鹅饲养量 → 奶牛饲养量; 轻、重工业占比 → 轻工业占比
                 d.indicator = parts[j].length() == 1 ? parts[j] + last.substring(1) : parts[j] + measure;

@@ -480,33 +480,13 @@ public final class MetricLinker {
             d.rule = left.completion ? COMPLETION : INDICATOR_VALUE;
             d.indicator = leftText;
             d.indicatorBegin = left.sliceBegin();
-            MetricDraft base = left.completion ? completed(t, d, left, drafts) : null;
-            if (base != null) {
-                // 地方一般预算收入72.96亿元，完成预算的60.8%: the figure's completion of its budget
-                d.indicator = base.indicator + leftText;
-                d.indicatorBegin = -1;
-            }
+
             d.begin = left.begin;
             d.end = v.end();
         } else {
             return false;
         }
         return true;
-    }
-
-    /**
-     * The figure a completion rate opening its clause belongs to (…72.96亿元，完成预算的60.8%):
-     * the draft just before in the sentence, when the completed plan names no amount; else null.
-     */
-    private static MetricDraft completed(LinkText t, MetricDraft d, IndicatorPhrase.Left left, List<MetricDraft> drafts) {
-        if (drafts.isEmpty() || !t.within(left.begin, d.value.begin(), LinkText::isValue).isEmpty()) {
-            return null;
-        }
-        MetricDraft previous = drafts.get(drafts.size() - 1);
-        int clauseStart = LEADING_PUNCTUATION.matcher(t.slice(previous.end, left.begin)).replaceAll("").isEmpty()
-                ? previous.end : -1;
-        return clauseStart >= 0 && previous.sentence == d.sentence && previous.indicator != null && !previous.isShare()
-                && !COMPLETION.equals(previous.rule) ? previous : null;
     }
 
     /** Where a comparison (比上年, 较上年度, 比2023年) ending at {@code end} begins, or {@code end}. */
