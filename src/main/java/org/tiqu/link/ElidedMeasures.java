@@ -35,7 +35,7 @@ final class ElidedMeasures {
             if (measure == null || head.indicator.length() == measure.length()) {
                 continue;
             }
-            if (cues.measureWords.contains(d.indicator)) {
+            if (cues.measureWords.contains(d.indicator) && !head.indicator.endsWith(d.indicator)) {
                 // 增加值14.46亿元 after 农林牧渔业总产值…: the sector's 增加值
                 d.indicator = head.indicator.substring(0, head.indicator.length() - longestMeasureSuffix(head.indicator).length())
                         + d.indicator;

@@ -13,6 +13,8 @@ final class IndicatorPhrase {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** How far into a phrase a zone name may end. */
     private static final int MAX_NAME = 16;
+    /** How far into a phrase a company's name may end. */
+    private static final int MAX_COMPANY = 24;
 
     /** The trimmed text before a value. */
     static final class Left {
@@ -129,7 +131,7 @@ final class IndicatorPhrase {
         a = trimStart(t, l, a, e);
         l.begin = a;
         l.end = Math.max(a, e);
-        if (!l.isEmpty() && !valueFirst) {
+        if (!l.isEmpty()) {
             int before = l.begin;
             dropOwner(t, l, type);
             if (l.begin > before && l.words == null) {
@@ -214,9 +216,9 @@ final class IndicatorPhrase {
         }
         int headEnd = verbAt;
         String w;
-        while (headEnd > l.begin && (w = cues.fillers.longestSuffixOf(s.substring(l.begin, headEnd))) != null
-                && (w.length() >= 2 || t.isOneCharWord(headEnd - 1))) {
-            headEnd -= w.length();
+        while (headEnd > l.begin && ((w = cues.fillers.longestSuffixOf(s.substring(l.begin, headEnd))) != null
+                || (w = cues.modalityCues.longestSuffixOf(s.substring(l.begin, headEnd))) != null)) {
+            headEnd -= w.length(); // 建成达产后预计可实现年营收 → 建成达产后年营收
         }
         if (headEnd <= l.begin || isOwner(t, l.begin, headEnd)) {
             l.begin = tailBegin;
@@ -268,6 +270,13 @@ final class IndicatorPhrase {
             end = wordEnd;
         }
         String phrase = s.substring(a, e);
+        for (int i = 0; i < phrase.length(); i++) {
+            String company = cues.companySuffixes.longestPrefixOf(phrase.substring(i));
+            if (company != null && i > 0 && i + company.length() < phrase.length() && i + company.length() <= MAX_COMPANY) {
+                end = Math.max(end, a + i + company.length()); // 港丰基业(北京)投资管理有限公司总投资
+                break;
+            }
+        }
         for (int i = 0; i < phrase.length(); i++) {
             String zone = cues.zoneSuffixes.longestPrefixOf(phrase.substring(i));
             if (zone != null && i + zone.length() < phrase.length() && i + zone.length() <= MAX_NAME) {

@@ -135,6 +135,16 @@ final class ListPairing {
         return years;
     }
 
+    /** 轻、重工业占比: every item but the last is one character, sharing the rest of the last. */
+    private static boolean allOneCharacter(String[] parts) {
+        for (int j = 0; j < parts.length - 1; j++) {
+            if (parts[j].length() != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Splits {@code words} at 和/、 into as many parts as the list has values, or leaves the list alone. */
     private void coordinated(LinkText t, List<MetricDraft> group, String words, int wordsBegin, boolean respectively) {
         if (words == null || wordsBegin < 0 || !t.text.startsWith(words, wordsBegin)) {
@@ -158,7 +168,7 @@ final class ListPairing {
             if (measure != null && j < parts.length - 1 && last.length() > measure.length() && parts[j].length() <= SHORT_ITEM
                     && cues.measureWords.longestSuffixOf(parts[j]) == null) {
                 // 奶牛、黄牛…及大鹅饲养量 → 奶牛饲养量; 轻、重工业占比 → 轻工业占比
-                d.indicator = parts[j].length() == 1 ? parts[j] + last.substring(1) : parts[j] + measure;
+                d.indicator = allOneCharacter(parts) ? parts[j] + last.substring(1) : parts[j] + measure;
             }
             d.begin = at;
             if (respectively) {

@@ -54,6 +54,7 @@ final class MetricCues {
     final Lexicon measureWords;
     final Lexicon subsetWords;
     final Lexicon valueFirstVerbs;
+    final Lexicon companySuffixes;
     final Lexicon datelineMarks;
     final Lexicon sameDayWords;
 
@@ -99,6 +100,7 @@ final class MetricCues {
         measureWords = file.lexicon("measure_words");
         subsetWords = file.lexicon("subset_words");
         valueFirstVerbs = file.lexicon("value_first_verbs");
+        companySuffixes = file.lexicon("company_suffixes");
         datelineMarks = file.lexicon("dateline_marks");
         sameDayWords = file.lexicon("same_day_words");
     }

@@ -462,7 +462,9 @@ public final class MetricLinker {
         }
         boolean givenValue = cues.valueFirstVerbs.longestSuffixOf(
                 TRAILING_APPROX.matcher(t.slice(segStart, v.begin())).replaceAll("")) != null;
-        if (!right.isEmpty() && (left.isEmpty() || left.ownerOnly || givenValue || left.enumerated || left.modifier || left.end - left.begin == 1
+        // a noun running into the next value (133个新开工及续建项目年度投资240亿元) holds that value's indicator
+        boolean runsIntoValue = !right.isEmpty() && t.mentionAt(right.end()) != null && LinkText.isValue(t.mentionAt(right.end()));
+        if (!right.isEmpty() && (left.isEmpty() || left.ownerOnly && !runsIntoValue || givenValue || left.enumerated || left.modifier || left.end - left.begin == 1
                 || !right.afterDe() && !left.endsWithKeptVerb && t.startsWithVerb(d.sentence, left.begin, left.end)
                 && !t.startsWithVerb(d.sentence, right.begin(), right.end()))) {
             d.rule = VALUE_INDICATOR;
