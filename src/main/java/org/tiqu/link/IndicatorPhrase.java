@@ -193,8 +193,8 @@ final class IndicatorPhrase {
         int verbAt = -1;
         String verb = null;
         for (int p = l.end - 1; p > l.begin; p--) {
-            String w = cues.linkingVerbs.longestPrefixOf(s.substring(p, l.end));
-            if (w != null && w.length() >= 2 && p + w.length() < l.end) {
+            String w = cues.innerLinkingVerbs.longestPrefixOf(s.substring(p, l.end));
+            if (w != null && p + w.length() < l.end) {
                 verbAt = p;
                 verb = w;
                 break;

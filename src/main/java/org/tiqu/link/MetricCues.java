@@ -55,6 +55,7 @@ final class MetricCues {
     final Lexicon subsetWords;
     final Lexicon valueFirstVerbs;
     final Lexicon companySuffixes;
+    final Lexicon innerLinkingVerbs;
     final Lexicon datelineMarks;
     final Lexicon sameDayWords;
 
@@ -101,6 +102,7 @@ final class MetricCues {
         subsetWords = file.lexicon("subset_words");
         valueFirstVerbs = file.lexicon("value_first_verbs");
         companySuffixes = file.lexicon("company_suffixes");
+        innerLinkingVerbs = file.lexicon("inner_linking_verbs");
         datelineMarks = file.lexicon("dateline_marks");
         sameDayWords = file.lexicon("same_day_words");
     }
