@@ -263,11 +263,14 @@ final class IndicatorPhrase {
         String s = t.text;
         int end = a;
         LinkText.Sent sentence = t.sentenceAt(a);
-        String pos = sentence == null ? null : t.posOfWordFrom(sentence, a);
-        int wordEnd = sentence == null ? -1 : t.wordEndFrom(sentence, a);
-        if (pos != null && wordEnd > a && wordEnd <= e && t.wordBeginFrom(sentence, a) == a
-                && (pos.startsWith("ns") || pos.startsWith("nt"))) {
-            end = wordEnd;
+        // a place or organisation word, where the clause's words are known already: the linker
+        // does not segment a clause only to look for an owner (see README, Performance)
+        org.tiqu.document.Term word = sentence == null ? null : t.segmentedWordAt(sentence, a);
+        if (word != null && word.pos() != null && (word.pos().startsWith("ns") || word.pos().startsWith("nt"))) {
+            int wordEnd = t.unitIndex(word.span().end());
+            if (wordEnd <= e) {
+                end = wordEnd;
+            }
         }
         String phrase = s.substring(a, e);
         for (int i = 0; i < phrase.length(); i++) {

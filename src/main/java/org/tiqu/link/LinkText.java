@@ -199,6 +199,30 @@ final class LinkText {
         return null;
     }
 
+    /**
+     * The first word starting exactly at {@code at}, with its tag, if some step has segmented
+     * its clause already (no segmentation is started for it); else null.
+     */
+    Term segmentedWordAt(Sent s, int at) {
+        if (s.end() - s.begin() > MAX_SEGMENTED_SENTENCE) {
+            return null;
+        }
+        List<Term> terms = document.clauseTermsIfSegmented(s.sentence(), codePoints.codePointIndex(at));
+        if (terms == null) {
+            return null;
+        }
+        for (Term term : terms) {
+            int b = unitIndex(term.span().begin());
+            if (b == at) {
+                return term;
+            }
+            if (b > at) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** The end (UTF-16) of the first word starting at or after {@code at} in sentence {@code s}, or -1. */
     int wordEndFrom(Sent s, int at) {
         for (Term term : wordsAround(s, at)) {
