@@ -2,6 +2,8 @@ package org.tiqu.link;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.tiqu.record.RecordType;
@@ -22,6 +24,15 @@ final class Governors {
     /** What may stand between the sentence start and its opener without counting as words. */
     private static final Pattern OPENER_FILLER = Pattern.compile("[，,、\\s\u3000]");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    /** A month or a day: 2024-09, XXXX-12-10. */
+    private static final Pattern POINT = Pattern.compile("(\\d{4}|XXXX)-(\\d{2})(-\\d{2})?");
+    /** A range inside one year: 2024-01/2024-09, XXXX-Q1/XXXX-Q3. */
+    private static final Pattern WITHIN_YEAR = Pattern.compile("(\\d{4}|XXXX)-[^/]+/\\1-.+");
+    private static final Pattern DAY = Pattern.compile("(\\d{4}|XXXX)-(\\d{2}|XX)-\\d{2}");
+    /** A numbered heading: 一、 (二) （三）. */
+    private static final Pattern NUMBERED = Pattern.compile("[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]");
+    /** How long a sentence heading a paragraph may be. */
+    private static final int HEADING_LENGTH = 20;
     /** Up to two characters between an event noun and a reporting verb (会议上提出). */
     private static final Pattern SHORT_LEAD = Pattern.compile("^[^，,]{0,2}");
 
@@ -32,14 +43,36 @@ final class Governors {
     }
 
     void govern(LinkText t, MetricDraft d) {
+        d.modality = modality(t, d);
         if (d.period == null) {
             d.period = period(t, d);
+            if ("target".equals(d.modality) && d.period != null) {
+                // a target is set for the year (完成…目标任务的77.69%: the year's target, not the months so far)
+                Matcher m = WITHIN_YEAR.matcher(d.period);
+                if (m.matches()) {
+                    d.period = m.group(1);
+                }
+            }
         }
         d.subject = subject(t, d);
-        d.modality = modality(t, d);
     }
 
     private String period(LinkText t, MetricDraft d) {
+        LinkText.Placed date = periodDate(t, d);
+        if (date == null) {
+            return null;
+        }
+        d.periodEvidenceBegin = date.begin();
+        d.periodEvidenceEnd = date.end();
+        return cumulative(t, d, date);
+    }
+
+    /**
+     * The DATE that gives a metric its period: the date in its clause, else the last date
+     * before it in its sentence (read to 。: pieces split at ； and a list introduced by a
+     * colon belong to it), else the date that opens its paragraph, else an event's edition.
+     */
+    private LinkText.Placed periodDate(LinkText t, MetricDraft d) {
         LinkText.Sent s = d.sentence;
         int clauseStart = t.clauseStart(cues, d.value.begin(), s.begin());
         int clauseEnd = t.clauseEnd(cues, d.value.end(), s.end());
@@ -49,22 +82,128 @@ final class Governors {
         for (LinkText.Placed p : inClause) {
             if (p.end() <= d.value.begin()) {
                 before = p;
-            } else if (after == null && p.begin() >= d.value.end()) {
+            } else if (after == null && p.begin() >= d.value.end() && t.slice(d.value.end(), p.begin()).indexOf('\n') < 0) {
                 after = p;
             }
         }
-        if (before == null && after == null) {
-            List<LinkText.Placed> inSentence = t.within(t.reachBack(s, d.value.begin()), d.value.begin(), p -> isPeriod(t, p));
-            before = inSentence.isEmpty() ? null : inSentence.get(inSentence.size() - 1);
+        if (before != null || after != null) {
+            return before != null ? before : after;
         }
-        if (before == null && after == null) {
-            before = paragraphOpener(t, s);
+        if (isPresent(t, Math.max(t.fullSentenceStart(s).begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH), d.value.begin())) {
+            return null; // 目前…: a state now, whatever the paragraph is dated
         }
-        if (before == null && after == null) {
-            before = eventEdition(t, s, d.value.begin());
+        List<LinkText.Placed> inPiece = t.within(t.reachBack(s, d.value.begin()), d.value.begin(), p -> isPeriod(t, p));
+        if (!inPiece.isEmpty()) {
+            return inPiece.get(inPiece.size() - 1);
         }
-        LinkText.Placed date = before != null ? before : after;
-        return date == null ? null : date.mention().value().get("timex");
+        LinkText.Placed year = yearOpener(t, s);
+        if (year != null) {
+            return year;
+        }
+        LinkText.Sent first = t.fullSentenceStart(s);
+        List<LinkText.Placed> inSentence = t.within(Math.max(first.begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH),
+                d.value.begin(), p -> isPeriod(t, p));
+        if (!inSentence.isEmpty()) {
+            return inSentence.get(inSentence.size() - 1);
+        }
+        LinkText.Placed opener = paragraphOpener(t, first);
+        if (opener != null) {
+            return opener;
+        }
+        if (isSaid(t, cues.sameDayWords, Math.max(first.begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH), d.value.begin())) {
+            LinkText.Placed day = lastDayBefore(t, first);
+            if (day != null) {
+                return day; // 当天签订的…: the day named before
+            }
+        }
+        LinkText.Placed edition = eventEdition(t, s, d.value.begin());
+        return edition != null || first == s ? edition : eventEdition(t, first, first.end());
+    }
+
+    /** The last date naming a day in the sentences before {@code s}, or null. */
+    private static LinkText.Placed lastDayBefore(LinkText t, LinkText.Sent s) {
+        int here = t.indexOf(s);
+        int from = t.sentences.get(Math.max(0, here - TOPIC_REACH)).begin();
+        List<LinkText.Placed> dates = t.within(from, s.begin(), p -> p.type() == RecordType.DATE
+                && DAY.matcher(String.valueOf(p.mention().value().get("timex"))).matches());
+        return dates.isEmpty() ? null : dates.get(dates.size() - 1);
+    }
+
+    /** A word that dates what follows to now (目前) between {@code from} and {@code at}. */
+    private boolean isPresent(LinkText t, int from, int at) {
+        return isSaid(t, cues.presentWords, from, at);
+    }
+
+    /** A word of {@code lexicon} stands between {@code from} and {@code at}. */
+    private static boolean isSaid(LinkText t, org.tiqu.rules.Lexicon lexicon, int from, int at) {
+        Map.Entry<Integer, String> e = wordsAt(t, lexicon).ceilingEntry(from);
+        return e != null && e.getKey() + e.getValue().length() <= at;
+    }
+
+    /** The year that opens the latest earlier sentence of the paragraph opening with a year (2024年，…). */
+    private LinkText.Placed yearOpener(LinkText t, LinkText.Sent s) {
+        int paragraph = s.sentence().paragraph();
+        int here = t.indexOf(s);
+        for (int i = here - 1; i >= Math.max(0, here - TOPIC_REACH); i--) {
+            LinkText.Sent prev = t.sentences.get(i);
+            if (prev.sentence().paragraph() != paragraph) {
+                return null;
+            }
+            LinkText.Placed opener = opener(t, prev);
+            if (opener != null && YEAR.matcher(String.valueOf(opener.mention().value().get("timex"))).matches()) {
+                return opener;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The period a date gives a figure: a flow counted up to a point (截至9月末, 1-9月累计,
+     * 4月…累计完成) covers the year to that point; a stock (余额, 存栏) keeps the point.
+     */
+    private String cumulative(LinkText t, MetricDraft d, LinkText.Placed date) {
+        String timex = String.valueOf(date.mention().value().get("timex"));
+        String dateText = date.mention().text();
+        LinkText.Placed upTo = date;
+        if (cues.sinceWords.longestSuffixOf(dateText) != null
+                || cues.sinceWords.longestPrefixOf(t.slice(date.end(), Math.min(t.text.length(), date.end() + 2))) != null) {
+            // 截至12月10日，今年以来…: the year so far, up to the point named before
+            List<LinkText.Placed> earlier = t.within(t.fullSentenceStart(d.sentence).begin(), date.begin(),
+                    p -> p.type() == RecordType.DATE);
+            if (earlier.isEmpty() || !isUpTo(t, earlier.get(earlier.size() - 1))) {
+                return timex;
+            }
+            upTo = earlier.get(earlier.size() - 1);
+            d.periodEvidenceBegin = upTo.begin();
+            timex = String.valueOf(upTo.mention().value().get("timex"));
+            dateText = upTo.mention().text();
+        } else {
+            int clauseStart = t.clauseStart(cues, d.value.begin(), d.sentence.begin());
+            boolean counted = isUpTo(t, date)
+                    || t.slice(clauseStart, d.value.begin()).contains("累计") && date.end() <= d.value.begin();
+            if (!counted) {
+                return timex;
+            }
+        }
+        if (d.indicator != null && cues.stockWords.entries().keySet().stream().anyMatch(d.indicator::contains)) {
+            return timex;
+        }
+        Matcher m = POINT.matcher(timex);
+        if (!m.matches()) {
+            return timex;
+        }
+        String year = m.group(1);
+        String month = m.group(2);
+        if (m.group(3) == null || cues.periodEndWords.longestSuffixOf(dateText) != null) {
+            return "01".equals(month) ? year + "-01" : year + "-01/" + year + "-" + month;
+        }
+        return year + "-01-01/" + timex;
+    }
+
+    /** A date written after 截至/截止: the end of what was counted up to it. */
+    private boolean isUpTo(LinkText t, LinkText.Placed date) {
+        int from = Math.max(0, date.begin() - cues.upToWords.longestWord());
+        return cues.upToWords.longestSuffixOf(t.slice(from, date.begin())) != null;
     }
 
     /** A DATE that can be a period: not the year a change is measured against (比上年, 较去年同期). */
@@ -81,13 +220,14 @@ final class Governors {
                 return false;
             }
         }
-        return !t.slice(from, date.begin()).endsWith("比") && !t.slice(from, date.begin()).endsWith("较");
+        return cues.comparisonBefore.longestSuffixOf(t.slice(from, date.begin())) == null;
     }
 
     /**
-     * The DATE that governs {@code s} from earlier in its paragraph: the year that opens
-     * the latest sentence opening with a year (2024年，…), or whatever date opens the
-     * paragraph. A narrower opener (一季度…) governs only its own sentence.
+     * The DATE that governs sentence {@code s} (its first piece) from earlier in its paragraph:
+     * the year that opens the latest sentence opening with a year (2024年，…), or whatever
+     * date opens the paragraph (after a heading sentence: 一、农业生产形势良好。前三季度，…).
+     * A narrower opener (一季度…) governs only its own sentence.
      */
     private LinkText.Placed paragraphOpener(LinkText t, LinkText.Sent s) {
         int paragraph = s.sentence().paragraph();
@@ -98,7 +238,11 @@ final class Governors {
                 LinkText.Sent first = t.sentences.get(i + 1);
                 String lead = t.slice(first.begin(), first.end()).strip();
                 if (prev == null || cues.continuing.longestPrefixOf(lead) == null) {
-                    return opener(t, first);
+                    LinkText.Placed opener = opener(t, first);
+                    if (opener == null && i + 2 <= here && isHeading(t, first)) {
+                        opener = opener(t, t.sentences.get(i + 2));
+                    }
+                    return opener;
                 }
                 paragraph = prev.sentence().paragraph(); // 同时，… continues the paragraph before
             }
@@ -108,6 +252,12 @@ final class Governors {
             }
         }
         return null;
+    }
+
+    /** A short sentence with no figure and no date that heads a paragraph (一、农业生产形势良好。). */
+    private static boolean isHeading(LinkText t, LinkText.Sent s) {
+        return s.end() - s.begin() <= HEADING_LENGTH && NUMBERED.matcher(t.slice(s.begin(), s.end()).strip()).lookingAt()
+                && t.within(s.begin(), s.end(), p -> p.type() != RecordType.ORG).isEmpty();
     }
 
     /**
@@ -145,14 +295,33 @@ final class Governors {
         return null;
     }
 
-    /** The DATE a sentence opens with (at most one character before it), or null. */
-    private static LinkText.Placed opener(LinkText t, LinkText.Sent s) {
+    /**
+     * The DATE a sentence opens with, or null: its first date near the start, with at most
+     * one character or an opening word (截至, 在) before it, or standing as a clause of its
+     * own (货物吞吐量继续增长5月份，全国…; 根据…结果，2024年前三季度…).
+     */
+    private LinkText.Placed opener(LinkText t, LinkText.Sent s) {
         List<LinkText.Placed> dates = t.within(s.begin(), Math.min(s.end(), s.begin() + OPENER_REACH),
                 p -> p.type() == RecordType.DATE);
-        if (!dates.isEmpty() && t.slice(s.begin(), dates.get(0).begin()).strip().length() <= 1) {
-            return dates.get(0);
+        if (dates.isEmpty() || !isPeriod(t, dates.get(0))) {
+            return null;
         }
-        return null;
+        LinkText.Placed first = dates.get(0);
+        String lead = t.slice(s.begin(), first.begin()).strip();
+        String word = cues.openingWords.longestSuffixOf(lead);
+        if (word != null) {
+            lead = lead.substring(0, lead.length() - word.length());
+        }
+        boolean opensLine = t.slice(s.begin(), first.begin()).indexOf('\n') >= 0;
+        if (lead.length() <= 1 || cues.datelineMarks.longestSuffixOf(lead) != null || opensLine) {
+            return first; // 松花江网讯 9月2日…; a date opening a line the sentence runs on to
+        }
+        if (!t.within(s.begin(), first.begin(), LinkText::isValue).isEmpty()) {
+            return null;
+        }
+        int after = first.end();
+        return cues.isClauseBreak(lead.charAt(lead.length() - 1))
+                || after < s.end() && cues.isClauseBreak(t.text.charAt(after)) && t.text.charAt(after) != '：' ? first : null;
     }
 
     private String subject(LinkText t, MetricDraft d) {
@@ -320,12 +489,85 @@ final class Governors {
         if (found != null) {
             return found;
         }
+        if (d.indicator != null && MetricLinker.VALUE_INDICATOR.equals(d.rule) && d.indicatorBegin >= 0) {
+            for (Map.Entry<String, String> cue : cues.modalityCues.entries().entrySet()) {
+                int at = d.indicator.indexOf(cue.getKey());
+                if (at >= 0 && "target".equals(cue.getValue()) && !insideIndicatorWord(d.indicator, at)) {
+                    return cue.getValue(); // 19500万美元目标任务
+                }
+            }
+        }
+        String frame = frame(t, d);
+        if (frame != null) {
+            return frame;
+        }
         for (LinkText.Placed date : t.within(t.reachBack(d.sentence, d.value.begin()), d.value.begin(), p -> p.type() == RecordType.DATE)) {
             if (date.begin() > 0 && t.text.charAt(date.begin() - 1) == '到') {
                 return "target";
             }
         }
         return "actual";
+    }
+
+    /**
+     * The modality a frame gives: a frame earlier in the sentence (建成达产后…，可解决200人就业;
+     * 计划投资…建设酒店，占地面积…), or a frame introducing a list in the paragraph
+     * (主要预期目标：…). Null when none does. Frames are found once per document.
+     */
+    private String frame(LinkText t, MetricDraft d) {
+        int reach = d.value.begin() - LinkText.MAX_SENTENCE_REACH;
+        int sentenceStart = t.fullSentenceStart(d.sentence).begin();
+        int paragraphStart = sentenceStart;
+        int i = t.indexOf(t.fullSentenceStart(d.sentence));
+        while (i > 0 && t.sentences.get(i - 1).sentence().paragraph() == d.sentence.sentence().paragraph()
+                && t.sentences.get(i - 1).end() > reach) {
+            i--;
+            paragraphStart = t.sentences.get(i).begin();
+        }
+        paragraphStart = Math.max(paragraphStart, reach);
+        TreeMap<Integer, String> frames = wordsAt(t, cues.modalityFrames);
+        for (Map.Entry<Integer, String> e = frames.lowerEntry(d.value.begin()); e != null && e.getKey() >= paragraphStart;
+                e = frames.lowerEntry(e.getKey())) {
+            int at = e.getKey();
+            String word = e.getValue();
+            if (at + word.length() > d.value.begin()) {
+                continue;
+            }
+            String after = t.slice(at + word.length(), Math.min(d.value.begin(), at + word.length() + 2));
+            boolean introducesList = after.startsWith("：") || after.startsWith(":") || after.startsWith("是：");
+            if ((at >= sentenceStart || introducesList) && !insideIndicatorWordAt(t, at)) {
+                return cues.modalityFrames.get(word);
+            }
+        }
+        return null;
+    }
+
+    /** Where the words of {@code lexicon} stand in the text (longest word at a place), found once per document. */
+    private static TreeMap<Integer, String> wordsAt(LinkText t, org.tiqu.rules.Lexicon lexicon) {
+        return t.wordPositions.computeIfAbsent(lexicon.name(), k -> {
+            TreeMap<Integer, String> at = new TreeMap<>();
+            for (String word : lexicon.entries().keySet()) {
+                for (int i = t.text.indexOf(word); i >= 0; i = t.text.indexOf(word, i + 1)) {
+                    String there = at.get(i);
+                    if (there == null || there.length() < word.length()) {
+                        at.put(i, word);
+                    }
+                }
+            }
+            return at;
+        });
+    }
+
+    /** Whether the cue at {@code at} lies inside a word holding it as part of an indicator (年度计划投资). */
+    private boolean insideIndicatorWordAt(LinkText t, int at) {
+        for (String word : cues.modalityInIndicator.entries().keySet()) {
+            int from = Math.max(0, at - word.length() + 1);
+            int i = t.text.indexOf(word, from);
+            if (i >= 0 && i <= at) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean insideIndicatorWord(String clause, int at) {

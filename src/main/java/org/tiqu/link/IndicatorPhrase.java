@@ -11,6 +11,10 @@ import org.tiqu.record.RecordType;
  */
 final class IndicatorPhrase {
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** How far into a phrase a zone name may end. */
+    private static final int MAX_NAME = 16;
+    /** How far into a phrase a company's name may end. */
+    private static final int MAX_COMPANY = 24;
 
     /** The trimmed text before a value. */
     static final class Left {
@@ -26,9 +30,23 @@ final class IndicatorPhrase {
         boolean completion;
         /** The words end in 的 with no verb: they modify a noun after the value (地区的350余位嘉宾). */
         boolean modifier;
+        /** The indicator when words inside the phrase were dropped (限额以上批发业完成销售额), else null. */
+        String words;
+        /** The phrase names only an owner (沿海主要港口, 格力电器): the indicator is elided or after the value. */
+        boolean ownerOnly;
 
         boolean isEmpty() {
             return begin >= end;
+        }
+
+        /** The indicator words. */
+        String text(LinkText t) {
+            return words != null ? words : t.slice(begin, end);
+        }
+
+        /** Where the indicator starts when it is one slice of the text, else -1. */
+        int sliceBegin() {
+            return words != null ? -1 : begin;
         }
     }
 
@@ -110,7 +128,31 @@ final class IndicatorPhrase {
                 changed = true;
             }
         }
-        changed = true;
+        a = trimStart(t, l, a, e);
+        l.begin = a;
+        l.end = Math.max(a, e);
+        if (!l.isEmpty()) {
+            int before = l.begin;
+            dropOwner(t, l, type);
+            if (l.begin > before && l.words == null) {
+                l.begin = trimStart(t, l, l.begin, l.end);
+            }
+            l.ownerOnly = l.words == null && !l.isEmpty() && isOwner(t, l.begin, l.end);
+        }
+        if (!l.isEmpty()) {
+            l.endsWithKeptVerb = cues.keptVerbs.longestSuffixOf(s.substring(l.begin, l.end)) != null;
+            if (l.droppedVerb != null && l.droppedVerb.equals(s.substring(l.begin, l.end))) {
+                l.end = l.begin;
+            }
+        }
+        return l;
+    }
+
+
+    /** {@code a} moved past punctuation, fillers, modality words and a leading linking verb. */
+    private int trimStart(LinkText t, Left l, int a, int e) {
+        String s = t.text;
+        boolean changed = true;
         while (changed && a < e) {
             changed = false;
             String phrase = s.substring(a, e);
@@ -137,15 +179,136 @@ final class IndicatorPhrase {
                 changed = true;
             }
         }
-        l.begin = a;
-        l.end = Math.max(a, e);
-        if (!l.isEmpty()) {
-            l.endsWithKeptVerb = cues.keptVerbs.longestSuffixOf(s.substring(l.begin, l.end)) != null;
-            if (l.droppedVerb != null && l.droppedVerb.equals(s.substring(l.begin, l.end))) {
-                l.end = l.begin;
+        return a;
+    }
+
+    /**
+     * Drops the owner and scope from the phrase (全县, 我市, 园区, 宁德时代的, 中国) and the
+     * linking verb inside it: 全国主要港口完成货物吞吐量 → 货物吞吐量, but a sector before the
+     * verb stays (限额以上批发业完成销售额 → 限额以上批发业销售额). A completion rate keeps 完成.
+     */
+    private void dropOwner(LinkText t, Left l, RecordType type) {
+        String s = t.text;
+        l.begin = ownerEnd(t, l.begin, l.end);
+        int verbAt = -1;
+        String verb = null;
+        for (int p = l.end - 1; p > l.begin; p--) {
+            String w = cues.innerLinkingVerbs.longestPrefixOf(s.substring(p, l.end));
+            if (w != null && p + w.length() < l.end) {
+                verbAt = p;
+                verb = w;
+                break;
+            }
+            if (w == null && cues.innerFillers.longestPrefixOf(s.substring(p, l.end)) != null && t.isOneCharWord(p)
+                    && p + 1 < l.end) {
+                verbAt = p; // 红色旅游景区共接待游客: 共 before the verb
+                verb = s.substring(p, p + 1);
+                break;
             }
         }
-        return l;
+        if (verbAt < 0) {
+            return;
+        }
+        int tailBegin = verbAt + verb.length();
+        boolean completion = "完成".equals(verb) && type == RecordType.PERCENT;
+        if (completion) {
+            tailBegin = verbAt; // 完成考核目标任务在70%: a completion rate
+        }
+        int headEnd = verbAt;
+        String w;
+        while (headEnd > l.begin && ((w = cues.fillers.longestSuffixOf(s.substring(l.begin, headEnd))) != null
+                || (w = cues.modalityCues.longestSuffixOf(s.substring(l.begin, headEnd))) != null)) {
+            headEnd -= w.length(); // 建成达产后预计可实现年营收 → 建成达产后年营收
+        }
+        if (headEnd <= l.begin || isOwner(t, l.begin, headEnd)) {
+            l.begin = tailBegin;
+        } else if (!completion) {
+            l.words = s.substring(l.begin, headEnd) + s.substring(tailBegin, l.end);
+        }
+    }
+
+    /** Where the phrase starts once an owner or scope opening it is dropped. */
+    private int ownerEnd(LinkText t, int a, int e) {
+        String s = t.text;
+        boolean changed = true;
+        while (changed && a < e) {
+            changed = false;
+            String phrase = s.substring(a, e);
+            String w = cues.scopeWords.longestPrefixOf(phrase);
+            if (w != null && w.length() < phrase.length()) {
+                a += w.length();
+                changed = true;
+                continue;
+            }
+            int de = phrase.indexOf('的');
+            if (de > 0 && de + 1 < phrase.length() && isOwner(t, a, a + de)) {
+                a += de + 1; // 宁德时代的全球动力电池市场份额
+                changed = true;
+                continue;
+            }
+            int name = nameEnd(t, a, e);
+            if (name > a && name < e) {
+                a = name;
+                changed = true;
+            }
+        }
+        while (a < e && (s.charAt(a) == '的' || Character.isWhitespace(s.charAt(a)))) {
+            a++;
+        }
+        return a;
+    }
+
+    /** The end of a place or zone name opening {@code [a, e)} (中国, 广西北部湾经济区, 南昌县(小蓝经开区)), or {@code a}. */
+    private int nameEnd(LinkText t, int a, int e) {
+        String s = t.text;
+        int end = a;
+        LinkText.Sent sentence = t.sentenceAt(a);
+        // a place or organisation word, where the clause's words are known already: the linker
+        // does not segment a clause only to look for an owner (see README, Performance)
+        org.tiqu.document.Term word = sentence == null ? null : t.segmentedWordAt(sentence, a);
+        if (word != null && word.pos() != null && (word.pos().startsWith("ns") || word.pos().startsWith("nt"))) {
+            int wordEnd = t.unitIndex(word.span().end());
+            if (wordEnd <= e) {
+                end = wordEnd;
+            }
+        }
+        String phrase = s.substring(a, e);
+        for (int i = 0; i < phrase.length(); i++) {
+            String company = cues.companySuffixes.longestPrefixOf(phrase.substring(i));
+            if (company != null && i > 0 && i + company.length() < phrase.length() && i + company.length() <= MAX_COMPANY) {
+                end = Math.max(end, a + i + company.length()); // 港丰基业(北京)投资管理有限公司总投资
+                break;
+            }
+        }
+        for (int i = 0; i < phrase.length(); i++) {
+            String zone = cues.zoneSuffixes.longestPrefixOf(phrase.substring(i));
+            if (zone != null && i + zone.length() < phrase.length() && i + zone.length() <= MAX_NAME) {
+                end = Math.max(end, a + i + zone.length());
+                break;
+            }
+        }
+        if (end > a && end < e && (s.charAt(end) == '(' || s.charAt(end) == '（')) {
+            int close = s.indexOf(s.charAt(end) == '(' ? ')' : '）', end);
+            if (close > 0 && close + 1 < e) {
+                end = close + 1; // 南昌县(小蓝经开区)
+            }
+        }
+        return end;
+    }
+
+    /** Whether {@code [a, e)} names an owner: a scope (全国主要港口), a place, a zone, an organisation or 公司. */
+    private boolean isOwner(LinkText t, int a, int e) {
+        String words = t.text.substring(a, e);
+        if (cues.scopeWords.longestPrefixOf(words) != null || cues.ownerWords.longestSuffixOf(words) != null
+                || cues.zoneSuffixes.longestSuffixOf(words) != null) {
+            return true;
+        }
+        for (LinkText.Placed m : t.within(a, e, p -> p.type() == RecordType.ORG)) {
+            if (m.begin() == a && m.end() == e) {
+                return true;
+            }
+        }
+        return nameEnd(t, a, e + 1) == e;
     }
 
     /** The noun phrase after a value, up to the clause's end, a list comma, 的, a mention or a predicate. */
@@ -188,7 +351,8 @@ final class IndicatorPhrase {
                 break;
             }
             if (cues.isClauseBreak(c) || c == '、' || c == '等'
-                    || startsMention(t, e) || e > a && cues.predicateStarts.longestPrefixOf(s.substring(e, limit)) != null) {
+                    || startsMention(t, e) || e > a && cues.predicateStarts.longestPrefixOf(s.substring(e, limit)) != null
+                    || cues.basisCues.longestPrefixOf(s.substring(e, limit)) != null) {
                 break;
             }
             e++;

@@ -42,6 +42,8 @@ final class LinkText {
     private final CodePointText codePoints;
     final List<Placed> mentions;
     final List<Sent> sentences;
+    /** Where the words of a lexicon stand in the text, by lexicon name, once looked for. */
+    final java.util.Map<String, java.util.TreeMap<Integer, String>> wordPositions = new java.util.HashMap<>();
     /** The document's main subject, once counted (empty when it has none). */
     java.util.Optional<String> mainSubject;
 
@@ -197,6 +199,51 @@ final class LinkText {
         return null;
     }
 
+    /**
+     * The first word starting exactly at {@code at}, with its tag, if some step has segmented
+     * its clause already (no segmentation is started for it); else null.
+     */
+    Term segmentedWordAt(Sent s, int at) {
+        if (s.end() - s.begin() > MAX_SEGMENTED_SENTENCE) {
+            return null;
+        }
+        List<Term> terms = document.clauseTermsIfSegmented(s.sentence(), codePoints.codePointIndex(at));
+        if (terms == null) {
+            return null;
+        }
+        for (Term term : terms) {
+            int b = unitIndex(term.span().begin());
+            if (b == at) {
+                return term;
+            }
+            if (b > at) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The end (UTF-16) of the first word starting at or after {@code at} in sentence {@code s}, or -1. */
+    int wordEndFrom(Sent s, int at) {
+        for (Term term : wordsAround(s, at)) {
+            if (unitIndex(term.span().begin()) >= at) {
+                return unitIndex(term.span().end());
+            }
+        }
+        return -1;
+    }
+
+    /** The start (UTF-16) of the first word starting at or after {@code at} in sentence {@code s}, or -1. */
+    int wordBeginFrom(Sent s, int at) {
+        for (Term term : wordsAround(s, at)) {
+            int b = unitIndex(term.span().begin());
+            if (b >= at) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
     int unitIndex(int codePoint) {
         return codePoints.unitIndex(codePoint);
     }
@@ -221,7 +268,9 @@ final class LinkText {
         if (body.isEmpty() || body.equals(s.sentence().section())) {
             return false;
         }
-        return "。！？；;!?…”」』）)：:".indexOf(body.charAt(body.length() - 1)) < 0;
+        char last = body.charAt(body.length() - 1);
+        // a line ending in a figure (三次产业结构为9.2:51:39.8) is a statement of its own
+        return "。！？；;!?…”」』）)：:%".indexOf(last) < 0 && !Character.isDigit(last);
     }
 
     /** Whether the segmenter makes the character at {@code at} a word of its own. */
@@ -240,6 +289,24 @@ final class LinkText {
             }
         }
         return false;
+    }
+
+    /**
+     * The first piece of the sentence that {@code s} ends or continues, read to 。: the
+     * splitter cuts at ；, and a list introduced by a colon (情况如下：) runs on over lines
+     * that end in ；.
+     */
+    Sent fullSentenceStart(Sent s) {
+        int i = indexOf(s);
+        while (i > 0) {
+            Sent prev = sentences.get(i - 1);
+            String body = text.substring(prev.begin(), prev.end()).strip();
+            if (body.isEmpty() || "；;：:".indexOf(body.charAt(body.length() - 1)) < 0) {
+                break;
+            }
+            i--;
+        }
+        return i >= 0 ? sentences.get(i) : s;
     }
 
     /** Where a value at {@code at} stops looking back in sentence {@code s}. */

@@ -21,6 +21,8 @@ final class ListPairing {
 
     private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})/(\\d{4})");
     private static final Pattern COORDINATION = Pattern.compile("[和、及与]");
+    /** An item this short names a kind (奶牛, 轻) and leaves the measure to the last item. */
+    private static final int SHORT_ITEM = 3;
 
     private final MetricCues cues;
 
@@ -133,8 +135,18 @@ final class ListPairing {
         return years;
     }
 
+    /** 轻、重工业占比: every item but the last is one character, sharing the rest of the last. */
+    private static boolean allOneCharacter(String[] parts) {
+        for (int j = 0; j < parts.length - 1; j++) {
+            if (parts[j].length() != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Splits {@code words} at 和/、 into as many parts as the list has values, or leaves the list alone. */
-    private static void coordinated(LinkText t, List<MetricDraft> group, String words, int wordsBegin, boolean respectively) {
+    private void coordinated(LinkText t, List<MetricDraft> group, String words, int wordsBegin, boolean respectively) {
         if (words == null || wordsBegin < 0 || !t.text.startsWith(words, wordsBegin)) {
             return;
         }
@@ -148,9 +160,16 @@ final class ListPairing {
                 return;
             }
         }
+        String last = parts[parts.length - 1];
+        String measure = cues.measureWords.longestSuffixOf(last);
         for (int j = 0; j < parts.length; j++) {
             MetricDraft d = group.get(j);
             d.indicator = parts[j];
+            if (measure != null && j < parts.length - 1 && last.length() > measure.length() && parts[j].length() <= SHORT_ITEM
+                    && cues.measureWords.longestSuffixOf(parts[j]) == null) {
+                // 奶牛、黄牛…及大鹅饲养量 → 奶牛饲养量; 轻、重工业占比 → 轻工业占比
+                d.indicator = allOneCharacter(parts) ? parts[j] + last.substring(1) : parts[j] + measure;
+            }
             d.begin = at;
             if (respectively) {
                 d.rule = MetricLinker.RESPECTIVELY;

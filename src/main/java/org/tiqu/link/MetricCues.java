@@ -36,6 +36,28 @@ final class MetricCues {
     final Lexicon rangeWords;
     final Lexicon subsetConnectives;
     final Lexicon reportingVerbs;
+    final Lexicon upToWords;
+    final Lexicon sinceWords;
+    final Lexicon periodEndWords;
+    final Lexicon stockWords;
+    final Lexicon openingWords;
+    final Lexicon comparisonBefore;
+    final Lexicon presentWords;
+    final Lexicon changeGapWords;
+    final Lexicon comparisonCues;
+    final Lexicon populationNouns;
+    final Lexicon scopeWords;
+    final Lexicon ownerWords;
+    final Lexicon innerFillers;
+    final Lexicon baseShareLeads;
+    final Lexicon modalityFrames;
+    final Lexicon measureWords;
+    final Lexicon subsetWords;
+    final Lexicon valueFirstVerbs;
+    final Lexicon companySuffixes;
+    final Lexicon innerLinkingVerbs;
+    final Lexicon datelineMarks;
+    final Lexicon sameDayWords;
 
     MetricCues(RuleFile file) {
         linkingVerbs = file.lexicon("linking_verbs");
@@ -61,6 +83,28 @@ final class MetricCues {
         rangeWords = file.lexicon("range_words");
         subsetConnectives = file.lexicon("subset_connectives");
         reportingVerbs = file.lexicon("reporting_verbs");
+        upToWords = file.lexicon("up_to_words");
+        sinceWords = file.lexicon("since_words");
+        periodEndWords = file.lexicon("period_end_words");
+        stockWords = file.lexicon("stock_words");
+        openingWords = file.lexicon("opening_words");
+        comparisonBefore = file.lexicon("comparison_before");
+        presentWords = file.lexicon("present_words");
+        changeGapWords = file.lexicon("change_gap_words");
+        comparisonCues = file.lexicon("comparison_cues");
+        populationNouns = file.lexicon("population_nouns");
+        scopeWords = file.lexicon("scope_words");
+        ownerWords = file.lexicon("owner_words");
+        innerFillers = file.lexicon("inner_fillers");
+        baseShareLeads = file.lexicon("base_share_leads");
+        modalityFrames = file.lexicon("modality_frames");
+        measureWords = file.lexicon("measure_words");
+        subsetWords = file.lexicon("subset_words");
+        valueFirstVerbs = file.lexicon("value_first_verbs");
+        companySuffixes = file.lexicon("company_suffixes");
+        innerLinkingVerbs = file.lexicon("inner_linking_verbs");
+        datelineMarks = file.lexicon("dateline_marks");
+        sameDayWords = file.lexicon("same_day_words");
     }
 
     boolean isClauseBreak(char c) {

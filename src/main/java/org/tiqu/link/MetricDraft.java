@@ -20,6 +20,9 @@ final class MetricDraft {
     int end;
     Value change;
     String period;
+    /** The text that gave the period (UTF-16 indices of {@link LinkText}); -1 when inferred from no text. */
+    int periodEvidenceBegin = -1;
+    int periodEvidenceEnd = -1;
     String subject;
     String modality;
     /** Index of 分别 in the text before the value, or -1. */

@@ -20,26 +20,35 @@ import org.tiqu.pipeline.Pipeline;
 import org.tiqu.testing.TestPipelines;
 
 /**
- * The linker on the seeds' gold mentions ("linker on gold mentions"): its quality
- * independent of the extractors. Prints the scorer's table and holds the floors of
- * {@code gold-linker-floors.properties}.
+ * The linker on the gold mentions of the seeds and of the development set ("linker on
+ * gold mentions"): its quality independent of the extractors. Prints the scorer's table
+ * and holds the floors of {@code gold-linker-floors.properties} (seeds) and
+ * {@code gold-linker-dev-floors.properties} (dev, 29 reports no rule was written against).
  */
 class GoldMentionsLinkerTest {
 
-    private static final Path GOLD = GoldMentionsLinker.SHARED.resolve("gold/seeds");
+    @Test
+    void linkerOnSeedsGoldMentionsHoldsItsFloors(@TempDir Path out) throws Exception {
+        holdsFloors("seeds", "gold-linker-floors.properties", out);
+    }
 
     @Test
-    void linkerOnGoldMentionsHoldsItsFloors(@TempDir Path out) throws Exception {
+    void linkerOnDevGoldMentionsHoldsItsFloors(@TempDir Path out) throws Exception {
+        holdsFloors("dev", "gold-linker-dev-floors.properties", out);
+    }
+
+    private void holdsFloors(String set, String floorsFile, Path out) throws Exception {
+        Path gold = GoldMentionsLinker.SHARED.resolve("gold").resolve(set);
         Pipeline pipeline = TestPipelines.standard();
         MetricLinker linker = new MetricLinker(pipeline.rules().file("metric"));
-        GoldMentionsLinker.linkGoldSet(pipeline, linker, GOLD, out);
-        System.out.println("linker on gold mentions:\n" + GoldMentionsLinker.score(GOLD, out, "--errors",
+        GoldMentionsLinker.linkGoldSet(pipeline, linker, gold, out);
+        System.out.println("linker on " + set + " gold mentions:\n" + GoldMentionsLinker.score(gold, out, "--errors",
                 System.getProperty("tiqu.errors", "0")));
-        JsonNode report = new ObjectMapper().readTree(GoldMentionsLinker.score(GOLD, out, "--json"));
+        JsonNode report = new ObjectMapper().readTree(GoldMentionsLinker.score(gold, out, "--json"));
         assertEquals(0, report.at("/grounding/ungrounded").asInt(), "ungrounded records");
 
         Properties floors = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("gold-linker-floors.properties")) {
+        try (InputStream in = getClass().getResourceAsStream(floorsFile)) {
             floors.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         List<String> below = new ArrayList<>();
@@ -50,6 +59,6 @@ class GoldMentionsLinkerTest {
                 below.add(key + " = " + (node.isMissingNode() ? "missing" : node.asDouble()) + " < floor " + floor);
             }
         }
-        assertTrue(below.isEmpty(), () -> "linker-on-gold scores fell: " + below);
+        assertTrue(below.isEmpty(), () -> "linker-on-" + set + "-gold scores fell: " + below);
     }
 }
