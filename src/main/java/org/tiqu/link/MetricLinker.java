@@ -43,6 +43,7 @@ public final class MetricLinker {
     private final IndicatorPhrase phrases;
     private final ListPairing pairing;
     private final Governors governors;
+    private final SubjectResolver subjects;
 
     public MetricLinker(RuleFile metricRules) {
         this.cues = new MetricCues(metricRules);
@@ -52,6 +53,7 @@ public final class MetricLinker {
         this.phrases = new IndicatorPhrase(cues);
         this.pairing = new ListPairing(cues);
         this.governors = new Governors(cues);
+        this.subjects = new SubjectResolver(cues, metricRules);
     }
 
     /** The metrics of {@code document}, given its resolved mentions, in text order. */
@@ -82,6 +84,7 @@ public final class MetricLinker {
         for (MetricDraft d : drafts) {
             document.deadline().check();
             governors.govern(t, d);
+            subjects.resolve(t, d);
             metrics.add(toMetric(document, t, d));
         }
         return metrics;

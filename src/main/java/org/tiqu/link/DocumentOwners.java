@@ -1,0 +1,680 @@
+package org.tiqu.link;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tiqu.document.Term;
+import org.tiqu.record.RecordType;
+
+/**
+ * The names in a document that can own its figures, found once per document: organisations
+ * the ORG step found (authorities, media and tagger debris left out), places of HanLP's
+ * dictionary with an administrative suffix (平利县, 四川省) or a country (中国), places named
+ * through their authority (肇州县委 → 肇州县), zones and aggregates of zones as written
+ * (广西北部湾经济区, 湖北省20个高新区 → 湖北省高新区, 全国主要港口), companies the text
+ * introduces (a stock code 中船股份(600072), an alias 以下简称“金桥公司”, a company publishing
+ * its report, a heading ●比亚迪) with every later use of their names, projects that open a
+ * clause, and the words by which the report refers back to its area or company (全县, 公司).
+ *
+ * <p>It also knows the document's own area at each level (全县 → the county the text names)
+ * and the longest form a zone is given (海沧保税港区 → 厦门海沧保税港区).
+ */
+final class DocumentOwners {
+
+    enum Kind { ORG, PLACE, ZONE, AGGREGATE, COMPANY, PROJECT, SELF }
+
+    /**
+     * A name in the text: {@code name} as the subject would give it before the longest form is
+     * taken, UTF-16 {@code [begin, end)} the words that give it, {@code after} where its
+     * following context starts (past an alias definition), {@code level} the area level of a
+     * place or self-reference (县, 市, company), {@code areaOnly} for a place only named through
+     * its authority, which names the area but owns no figure itself.
+     */
+    record Owner(String name, int begin, int end, int after, Kind kind, String level, boolean areaOnly) {
+        boolean isZoneLike() {
+            return kind == Kind.ZONE || kind == Kind.AGGREGATE;
+        }
+    }
+
+    private static final int NAME_REACH = 12;
+    private static final int ALIAS_REACH = 30;
+    private static final int MIN_PLACE = 3;
+    private static final int MAX_PLACE = 7;
+    private static final int MIN_PROJECT_NAME = 6;
+    private static final String COMPANY = "company";
+
+    final List<Owner> owners;
+    /** The area the document names at each level (县 → 平利县); absent when never named. */
+    private final Map<String, Owner> areas = new HashMap<>();
+    private final Map<String, String> longestForm = new HashMap<>();
+    /** The level the document refers to itself by (全县 → 县), or null. */
+    final String selfLevel;
+    /** The owner of figures nothing else claims: the named self area, else the most named owner. */
+    final Owner documentOwner;
+
+    private final LinkText t;
+    private final MetricCues mc;
+    private final SubjectCues c;
+
+    DocumentOwners(LinkText t, MetricCues mc, SubjectCues c) {
+        this.t = t;
+        this.mc = mc;
+        this.c = c;
+        List<Owner> found = new ArrayList<>();
+        List<LinkText.Placed> orgs = new ArrayList<>();
+        for (LinkText.Placed p : t.mentions) {
+            if (p.type() == RecordType.ORG) {
+                orgs.add(p);
+            }
+        }
+        List<LinkText.Placed> acceptedOrgs = new ArrayList<>();
+        organisations(orgs, found, acceptedOrgs);
+        places(acceptedOrgs, found);
+        zones(acceptedOrgs, found);
+        companies(found);
+        projects(found);
+        selfReferences(found);
+        found.sort(Comparator.comparingInt(Owner::begin).thenComparingInt(o -> -o.end()));
+        List<Owner> unique = new ArrayList<>();
+        int lastBegin = -1;
+        for (Owner o : found) {
+            if (o.begin() != lastBegin) {
+                unique.add(o);
+                lastBegin = o.begin();
+            }
+        }
+        this.owners = List.copyOf(unique);
+        longestForms();
+        areasByLevel();
+        this.selfLevel = dominantSelfLevel();
+        this.documentOwner = selfLevel != null && !COMPANY.equals(selfLevel) ? areas.get(selfLevel) : mostNamed();
+    }
+
+    /** The name a subject takes for {@code o}: the longest form the document gives it. */
+    String canonical(Owner o) {
+        return longestForm.getOrDefault(o.name(), o.name());
+    }
+
+    /** The area or company a self-reference of {@code level} stands for, or null when the text never names it. */
+    Owner area(String level) {
+        if (COMPANY.equals(level)) {
+            return areas.get(COMPANY);
+        }
+        return areas.get(level);
+    }
+
+    // ---- finding the names ----
+
+    private void organisations(List<LinkText.Placed> orgs, List<Owner> found, List<LinkText.Placed> accepted) {
+        for (LinkText.Placed p : orgs) {
+            String name = String.valueOf(p.mention().value().get("name"));
+            String authority = c.placeAuthorities.longestSuffixOf(name);
+            if (authority != null) {
+                String stem = name.substring(0, name.length() - authority.length());
+                if (stem.length() >= MIN_PLACE && c.placeSuffixes.contains(stem.substring(stem.length() - 1))
+                        && t.text.startsWith(stem, p.begin())) {
+                    found.add(new Owner(stem, p.begin(), p.begin() + stem.length(), p.begin() + stem.length(),
+                            Kind.PLACE, stem.substring(stem.length() - 1), true));
+                }
+            }
+            if (mc.authoritySuffixes.longestSuffixOf(name) != null || c.reporterSuffixes.longestSuffixOf(name) != null
+                    || !isSane(p, name)) {
+                continue;
+            }
+            accepted.add(p);
+            if (t.isPlaceName(name) && !c.placeSuffixes.contains(name.substring(name.length() - 1))) {
+                continue; // a region named as a partner (东盟), not an owner
+            }
+            Kind kind = zoneWord(name) != null ? Kind.ZONE : Kind.ORG;
+            found.add(new Owner(name, p.begin(), p.end(), p.end(), kind, null, false));
+        }
+    }
+
+    /**
+     * Whether an ORG mention is a name at all: it starts and ends on word boundaries, opens
+     * with a noun-like word (not 占公司, 未含潜江高新区) and not with a self-reference (公司收到…).
+     */
+    private boolean isSane(LinkText.Placed p, String name) {
+        if (c.selfReferences.longestPrefixOf(name) != null) {
+            return false;
+        }
+        LinkText.Sent s = t.sentenceAt(p.begin());
+        if (s == null) {
+            return true;
+        }
+        boolean startsOnWord = false;
+        boolean endsOnWord = false;
+        for (Term term : t.words(s, p.begin())) {
+            int b = t.unitIndex(term.span().begin());
+            int e = t.unitIndex(term.span().end());
+            if (b == p.begin()) {
+                startsOnWord = true;
+                String pos = term.pos() == null ? "" : term.pos();
+                if (!pos.isEmpty() && "vpdcurmqfyeo".indexOf(pos.charAt(0)) >= 0) {
+                    return false;
+                }
+            }
+            if (e == p.end()) {
+                endsOnWord = true;
+            }
+        }
+        List<Term> endWords = t.words(s, Math.max(p.begin(), p.end() - 1));
+        for (Term term : endWords) {
+            if (t.unitIndex(term.span().end()) == p.end()) {
+                endsOnWord = true;
+            }
+        }
+        return startsOnWord && endsOnWord;
+    }
+
+    /** Places of the dictionary ending with an administrative suffix, and countries. */
+    private void places(List<LinkText.Placed> orgs, List<Owner> found) {
+        String text = t.text;
+        for (int j = 0; j < text.length(); j++) {
+            String suffix = String.valueOf(text.charAt(j));
+            if (!c.placeSuffixes.contains(suffix)) {
+                continue;
+            }
+            for (int length = Math.min(MAX_PLACE, j + 1); length >= MIN_PLACE; length--) {
+                int begin = j + 1 - length;
+                String word = text.substring(begin, j + 1);
+                if (isHan(word) && c.selfReferences.longestPrefixOf(word) == null && t.isPlaceName(word)
+                        && !inside(orgs, begin, j + 1)) {
+                    found.add(new Owner(word, begin, j + 1, j + 1, Kind.PLACE, suffix, false));
+                    break;
+                }
+            }
+        }
+        for (String country : c.countryNames.entries().keySet()) {
+            for (int at = text.indexOf(country); at >= 0; at = text.indexOf(country, at + 1)) {
+                if (!inside(orgs, at, at + country.length())) {
+                    found.add(new Owner(country, at, at + country.length(), at + country.length(), Kind.PLACE, "国", false));
+                }
+            }
+        }
+    }
+
+    /**
+     * Zones and aggregates named as written, outside the ORG mentions: the words before a zone
+     * word back to a stop word, a mark or a mention (今年以来海沧保税港区 → 海沧保税港区); a count
+     * between a place and a zone word drops out (湖北省20个高新区 → 湖北省高新区).
+     */
+    private void zones(List<LinkText.Placed> orgs, List<Owner> found) {
+        String text = t.text;
+        java.util.BitSet lastChars = lastChars(c.zoneWords, mc.zoneSuffixes, c.aggregateHeads);
+        for (int e = 1; e <= text.length(); e++) {
+            if (!lastChars.get(text.charAt(e - 1))) {
+                continue;
+            }
+            String word = zoneWordEndingAt(e);
+            Kind kind = Kind.ZONE;
+            if (word == null) {
+                word = c.aggregateHeads.longestSuffixOf(text.substring(Math.max(0, e - c.aggregateHeads.longestWord()), e));
+                kind = Kind.AGGREGATE;
+            } else if (e < text.length() && zoneWordEndingAt(e + 1) != null) {
+                continue; // 产业园 of 产业园区: the longer word ends the name
+            }
+            if (word == null) {
+                continue;
+            }
+            int wordBegin = e - word.length();
+            if (inside(orgs, wordBegin, e)) {
+                continue;
+            }
+            int begin = leftEdge(wordBegin);
+            String name = text.substring(begin, e);
+            int evidenceBegin = begin;
+            LinkText.Placed count = mentionEndingAt(begin);
+            if (count != null && count.type() == RecordType.QUANTITY) {
+                Owner place = ownerEndingAt(found, count.begin(), Kind.PLACE);
+                if (place != null) {
+                    name = place.name() + name;
+                    evidenceBegin = place.begin();
+                }
+            }
+            boolean scoped = c.aggregateScopes.longestPrefixOf(name) != null;
+            if (kind == Kind.AGGREGATE && !scoped) {
+                continue; // 港口 alone is no owner; 全国主要港口 is
+            }
+            if (scoped || count != null) {
+                kind = Kind.AGGREGATE;
+            }
+            found.add(new Owner(name, evidenceBegin, e, e, kind, null, false));
+        }
+    }
+
+    private String zoneWordEndingAt(int e) {
+        String text = t.text;
+        String tail = text.substring(Math.max(0, e - 6), e);
+        String word = c.zoneWords.longestSuffixOf(tail);
+        String other = mc.zoneSuffixes.longestSuffixOf(tail);
+        if (other != null && (word == null || other.length() > word.length())) {
+            word = other;
+        }
+        return word;
+    }
+
+    /** Where a name ending at {@code from} starts: back over Han characters to a stop word, a mention or the reach. */
+    private int leftEdge(int from) {
+        int p = from;
+        while (p > 0 && from - p < NAME_REACH) {
+            char ch = t.text.charAt(p - 1);
+            if (!isHan(String.valueOf(ch)) || mentionEndingAt(p) != null
+                    || c.nameLeftStops.longestSuffixOf(t.text.substring(Math.max(0, p - 2), p)) != null) {
+                break;
+            }
+            p--;
+        }
+        return p;
+    }
+
+    /** Companies the text introduces, then every use of their names and aliases. */
+    private void companies(List<Owner> found) {
+        Map<String, String> names = new LinkedHashMap<>(); // written form → full name
+        String text = t.text;
+        // a stock code after a name: 中船股份(600072)
+        for (int i = 0; i + 8 <= text.length(); i++) {
+            char open = text.charAt(i);
+            if ((open == '(' || open == '（') && i + 8 <= text.length() && isStockCode(text.substring(i + 1, i + 7))
+                    && (text.charAt(i + 7) == ')' || text.charAt(i + 7) == '）')) {
+                int begin = leftEdge(i);
+                if (i - begin >= 2) {
+                    String name = text.substring(begin, i);
+                    names.putIfAbsent(name, name);
+                    found.add(new Owner(name, begin, i, i + 8, Kind.COMPANY, COMPANY, false));
+                }
+            }
+        }
+        // an alias definition: 珠海金桥置业有限公司(以下简称“金桥公司”)
+        for (String cue : c.aliasCues.entries().keySet()) {
+            for (int at = text.indexOf(cue); at > 0; at = text.indexOf(cue, at + 1)) {
+                char open = text.charAt(at - 1);
+                int close = Math.max(text.indexOf(')', at), text.indexOf('）', at));
+                int closeA = text.indexOf(')', at);
+                int closeB = text.indexOf('）', at);
+                close = closeA < 0 ? closeB : closeB < 0 ? closeA : Math.min(closeA, closeB);
+                if ((open != '(' && open != '（') || close < 0 || close - at > 20) {
+                    continue;
+                }
+                String alias = text.substring(at + cue.length(), close).replaceAll("[“”\"'‘’:：\\s]", "");
+                int fullEnd = at - 1;
+                int begin = fullEnd;
+                while (begin > 0 && fullEnd - begin < ALIAS_REACH) {
+                    char ch = text.charAt(begin - 1);
+                    if (!(isHan(String.valueOf(ch)) || Character.isLetter(ch) || "()（）".indexOf(ch) >= 0)
+                            || "与和及同、".indexOf(ch) >= 0 || mentionEndingAt(begin) != null && mentionEndingAt(begin).type() != RecordType.ORG) {
+                        break;
+                    }
+                    begin--;
+                }
+                String full = text.substring(begin, fullEnd);
+                if (full.length() >= 2 && !alias.isEmpty()) {
+                    found.add(new Owner(full, begin, fullEnd, close + 1, Kind.COMPANY, COMPANY, false));
+                    names.put(alias, full);
+                    names.putIfAbsent(full, full);
+                }
+            }
+        }
+        // a company publishing its report: 格力电器公布了2018年年度报告
+        for (String verb : c.reportVerbs.entries().keySet()) {
+            for (int at = text.indexOf(verb); at > 0; at = text.indexOf(verb, at + 1)) {
+                String after = text.substring(at + verb.length(), Math.min(text.length(), at + verb.length() + 20));
+                if (!containsAny(after, c.reportNouns)) {
+                    continue;
+                }
+                LinkText.Sent s = t.sentenceAt(at);
+                if (s == null) {
+                    continue;
+                }
+                int clauseStart = t.clauseStart(mc, at, s.begin());
+                String lead = text.substring(clauseStart, at);
+                int cut = lead.indexOf('在');
+                if (cut > 0) {
+                    lead = lead.substring(0, cut);
+                }
+                String filler;
+                while ((filler = mc.fillers.longestSuffixOf(lead)) != null && filler.length() < lead.length()) {
+                    lead = lead.substring(0, lead.length() - filler.length());
+                }
+                int leadBegin = clauseStart + (text.substring(clauseStart, at).length() - text.substring(clauseStart, at).stripLeading().length());
+                lead = lead.strip();
+                if (lead.length() >= 2 && lead.length() <= 10 && isHan(lead) && t.within(leadBegin, leadBegin + lead.length(), p -> true).isEmpty()
+                        && c.selfReferences.longestPrefixOf(lead) == null && mc.authoritySuffixes.longestSuffixOf(lead) == null) {
+                    names.putIfAbsent(lead, lead);
+                }
+            }
+        }
+        // a heading naming the company of its paragraph: ●比亚迪 营收利润双丰收
+        for (LinkText.Sent s : t.sentences) {
+            String line = t.slice(s.begin(), s.end()).stripLeading();
+            String mark = c.headingMarks.longestPrefixOf(line);
+            if (mark != null) {
+                String rest = line.substring(mark.length()).stripLeading();
+                int space = 0;
+                while (space < rest.length() && !Character.isWhitespace(rest.charAt(space)) && space <= 10) {
+                    space++;
+                }
+                String name = rest.substring(0, space);
+                if (space < rest.length() && Character.isWhitespace(rest.charAt(space)) && name.length() >= 2 && isHan(name)) {
+                    names.putIfAbsent(name, name);
+                }
+            }
+        }
+        for (Map.Entry<String, String> n : names.entrySet()) {
+            String written = n.getKey();
+            for (int at = text.indexOf(written); at >= 0; at = text.indexOf(written, at + 1)) {
+                if (!covered(found, at, at + written.length())) {
+                    found.add(new Owner(n.getValue(), at, at + written.length(), at + written.length(), Kind.COMPANY, COMPANY, false));
+                }
+            }
+        }
+    }
+
+    /** A project opening its clause (小区块油田合作开发项目已经投产…), named by more than its head. */
+    private void projects(List<Owner> found) {
+        String text = t.text;
+        for (String head : c.projectHeads.entries().keySet()) {
+            for (int at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+                int end = at + head.length();
+                LinkText.Sent s = t.sentenceAt(at);
+                if (s == null) {
+                    continue;
+                }
+                int clauseStart = t.clauseStart(mc, at, s.begin());
+                Owner inside = null;
+                for (Owner o : found) {
+                    if (o.begin() >= clauseStart && o.end() <= at && o.kind() != Kind.SELF) {
+                        inside = o;
+                    }
+                }
+                int begin = leftEdge(at);
+                if (inside != null && inside.end() == begin) {
+                    begin = inside.begin(); // 南昌长园金锂科技有限公司酸铁锂…项目
+                }
+                if (at - begin >= MIN_PROJECT_NAME && opens(clauseStart, begin)) {
+                    found.add(new Owner(text.substring(begin, end), begin, end, end, Kind.PROJECT, null, false));
+                }
+            }
+        }
+    }
+
+    /** The report's words for itself (全县, 公司), outside names and not as the scope of a comparison. */
+    private void selfReferences(List<Owner> found) {
+        String text = t.text;
+        java.util.BitSet firstChars = new java.util.BitSet();
+        c.selfReferences.entries().keySet().forEach(w -> firstChars.set(w.charAt(0)));
+        for (int i = 0; i < text.length(); i++) {
+            if (!firstChars.get(text.charAt(i))) {
+                continue;
+            }
+            String word = c.selfReferences.longestPrefixOf(text.substring(i, Math.min(text.length(), i + c.selfReferences.longestWord())));
+            if (word == null) {
+                continue;
+            }
+            int end = i + word.length();
+            String before = text.substring(Math.max(0, i - 2), i);
+            String level = c.levelOf(word);
+            boolean ok = !covered(found, i, end) && c.scopeAfter.longestSuffixOf(before) == null;
+            if (ok && COMPANY.equals(level) && "公司".equals(word) && i > 0 && isHan(text.substring(i - 1, i))
+                    && !c.companyReferenceAfter.contains(text.substring(i - 1, i))) {
+                ok = false; // 金桥公司, 动力公司: the end of a name
+            }
+            if (ok) {
+                found.add(new Owner(word, i, end, end, Kind.SELF, level, false));
+            }
+            i = end - 1;
+        }
+    }
+
+    // ---- what the names add up to ----
+
+    /** A zone shortened later keeps the longest form the document gives (海沧保税港区 → 厦门海沧保税港区). */
+    private void longestForms() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Owner o : owners) {
+            if (o.isZoneLike() || o.kind() == Kind.ORG && zoneWord(o.name()) != null) {
+                counts.merge(o.name(), 1, Integer::sum);
+            }
+        }
+        for (String name : counts.keySet()) {
+            String scope = c.aggregateScopes.longestPrefixOf(name);
+            String core = scope != null && scope.length() < name.length() ? name.substring(scope.length()) : name;
+            String best = null;
+            for (Map.Entry<String, Integer> other : counts.entrySet()) {
+                String o = other.getKey();
+                if (o.length() > core.length() && o.endsWith(core) && !o.equals(name)
+                        && c.aggregateScopes.longestPrefixOf(o) == null
+                        && (best == null || other.getValue() > counts.get(best))) {
+                    best = o;
+                }
+            }
+            if (best != null) {
+                longestForm.put(name, best);
+            }
+        }
+    }
+
+    private void areasByLevel() {
+        Map<String, Map<String, Integer>> byLevel = new HashMap<>();
+        Map<String, Owner> first = new HashMap<>();
+        for (Owner o : owners) {
+            String level = null;
+            if (o.kind() == Kind.PLACE) {
+                level = o.level();
+            } else if (o.kind() == Kind.COMPANY || o.kind() == Kind.ORG && isCompanyName(o.name())) {
+                level = COMPANY;
+            } else if (o.kind() == Kind.ZONE && o.name().endsWith("区") && zoneWord(o.name()) != null
+                    && !o.name().equals(zoneWord(o.name()))) {
+                level = "区";
+            }
+            if (level != null) {
+                String name = canonical(o);
+                byLevel.computeIfAbsent(level, k -> new LinkedHashMap<>()).merge(name, 1, Integer::sum);
+                first.putIfAbsent(level + "\u0000" + name, o);
+            }
+        }
+        for (Map.Entry<String, Map<String, Integer>> e : byLevel.entrySet()) {
+            String best = null;
+            for (Map.Entry<String, Integer> n : e.getValue().entrySet()) {
+                if (best == null || n.getValue() > e.getValue().get(best)) {
+                    best = n.getKey();
+                }
+            }
+            areas.put(e.getKey(), first.get(e.getKey() + "\u0000" + best));
+        }
+    }
+
+    private boolean isCompanyName(String name) {
+        String suffix = c.ownerSuffixes.longestSuffixOf(name);
+        return suffix != null && zoneWord(name) == null && !c.placeSuffixes.contains(suffix);
+    }
+
+    /** The area level the document refers to itself by most often (全县 → 县), or null. */
+    private String dominantSelfLevel() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Owner o : owners) {
+            if (o.kind() == Kind.SELF) {
+                counts.merge(o.level(), 1, Integer::sum);
+            }
+        }
+        String best = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (!COMPANY.equals(e.getKey()) && (best == null || e.getValue() > counts.get(best))) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    /** The owner named most often where it may own figures (first named wins a tie). */
+    private Owner mostNamed() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Owner> first = new HashMap<>();
+        for (Owner o : owners) {
+            if (o.kind() == Kind.SELF || o.kind() == Kind.PROJECT || o.areaOnly() || !mayOwn(o)) {
+                continue;
+            }
+            String name = canonical(o);
+            counts.merge(name, 1, Integer::sum);
+            first.putIfAbsent(name, o);
+        }
+        String best = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (best == null || e.getValue() > counts.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best == null ? null : first.get(best);
+    }
+
+    /** Context a name owns nothing in: a partner or exclusion (与…, 未含…), a list item, a title, a reporter. */
+    boolean mayOwn(Owner o) {
+        String text = t.text;
+        String before = text.substring(Math.max(0, o.begin() - 4), o.begin()).stripTrailing();
+        if (c.notOwnerAfter.longestSuffixOf(before) != null) {
+            return false;
+        }
+        String next = o.after() < text.length() ? text.substring(o.after(), o.after() + 1) : "";
+        if (!next.isEmpty() && "、等和及与".contains(next) || before.endsWith("、")) {
+            return false;
+        }
+        LinkText.Sent s = t.sentenceAt(o.begin());
+        if (s != null) {
+            String lead = t.slice(t.reachBack(s, o.begin()), o.begin());
+            if (count(lead, '《') > count(lead, '》')) {
+                return false;
+            }
+        }
+        return !isReporter(o);
+    }
+
+    /** A name that only reports figures: after 据/从, or before 公布/数据显示 (a date between allowed). */
+    boolean isReporter(Owner o) {
+        if (o.kind() == Kind.COMPANY) {
+            return false;
+        }
+        String text = t.text;
+        String before = text.substring(Math.max(0, o.begin() - 3), o.begin()).stripTrailing();
+        if (c.reporterBefore.longestSuffixOf(before) != null) {
+            return true;
+        }
+        int at = o.after();
+        LinkText.Placed date = t.mentionAt(at);
+        if (date != null && date.type() == RecordType.DATE) {
+            at = date.end();
+        }
+        String after = text.substring(at, Math.min(text.length(), at + 6)).stripLeading();
+        if (after.startsWith("的")) {
+            return false;
+        }
+        return c.reporterAfter.longestPrefixOf(after) != null || after.startsWith("、") && containsAny(
+                text.substring(at, Math.min(text.length(), at + 30)).split("[，。,;；]")[0], c.reporterAfter);
+    }
+
+    String zoneWord(String name) {
+        String tail = name.substring(Math.max(0, name.length() - 6));
+        String word = c.zoneWords.longestSuffixOf(tail);
+        String other = mc.zoneSuffixes.longestSuffixOf(tail);
+        return other != null && (word == null || other.length() > word.length()) ? other : word;
+    }
+
+    /** Whether only dates, marks and a short connective stand between {@code clauseStart} and {@code at}. */
+    boolean opens(int clauseStart, int at) {
+        String lead = t.text.substring(clauseStart, at);
+        for (LinkText.Placed p : t.within(clauseStart, at, m -> m.type() == RecordType.DATE)) {
+            lead = lead.replace(p.mention().text(), "");
+        }
+        lead = lead.replaceAll("[\\s\u3000●■◆▲★•“”\"（）()]", "");
+        String connective = mc.subsetConnectives.longestPrefixOf(lead + "，");
+        if (connective != null) {
+            lead = lead.substring(Math.min(lead.length(), connective.length() - 1));
+        }
+        return lead.length() <= 2;
+    }
+
+    private LinkText.Placed mentionEndingAt(int at) {
+        for (LinkText.Placed p : t.within(Math.max(0, at - 40), at, m -> m.end() == at)) {
+            return p;
+        }
+        return null;
+    }
+
+    private static Owner ownerEndingAt(List<Owner> found, int at, Kind kind) {
+        for (Owner o : found) {
+            if (o.end() == at && o.kind() == kind) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private static boolean inside(List<LinkText.Placed> spans, int begin, int end) {
+        for (LinkText.Placed p : spans) {
+            if (p.begin() <= begin && end <= p.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean covered(List<Owner> found, int begin, int end) {
+        for (Owner o : found) {
+            if (o.begin() < end && begin < o.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String text, org.tiqu.rules.Lexicon words) {
+        for (String w : words.entries().keySet()) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.BitSet lastChars(org.tiqu.rules.Lexicon... lexicons) {
+        java.util.BitSet set = new java.util.BitSet();
+        for (org.tiqu.rules.Lexicon l : lexicons) {
+            l.entries().keySet().forEach(w -> set.set(w.charAt(w.length() - 1)));
+        }
+        return set;
+    }
+
+    private static boolean isStockCode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isHan(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.UnicodeScript.of(s.charAt(i)) != Character.UnicodeScript.HAN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int count(String s, char ch) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ch) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
