@@ -25,7 +25,7 @@ import org.tiqu.record.RecordType;
  */
 final class DocumentOwners {
 
-    enum Kind { ORG, PLACE, ZONE, AGGREGATE, COMPANY, PROJECT, SELF }
+    enum Kind { ORG, PLACE, ZONE, AGGREGATE, COMPANY, SELF }
 
     /**
      * A name in the text: {@code name} as the subject would give it before the longest form is
@@ -44,7 +44,6 @@ final class DocumentOwners {
     private static final int ALIAS_REACH = 30;
     private static final int MIN_PLACE = 3;
     private static final int MAX_PLACE = 7;
-    private static final int MIN_PROJECT_NAME = 6;
     private static final String COMPANY = "company";
 
     final List<Owner> owners;
@@ -55,6 +54,12 @@ final class DocumentOwners {
     final String selfLevel;
     /** The owner of figures nothing else claims: the named self area, else the most named owner. */
     final Owner documentOwner;
+    private int selfCount;
+    private int namedCount;
+
+    /** The subject of the last figure resolved, and its paragraph: figures after it with no owner continue it. */
+    Object previous;
+    int previousParagraph = -1;
 
     private final LinkText t;
     private final MetricCues mc;
@@ -73,30 +78,40 @@ final class DocumentOwners {
         }
         List<LinkText.Placed> acceptedOrgs = new ArrayList<>();
         organisations(orgs, found, acceptedOrgs);
-        places(acceptedOrgs, found);
+        places(orgs, found);
         zones(acceptedOrgs, found);
+        laterUses(found);
         companies(found);
-        projects(found);
         selfReferences(found);
         found.sort(Comparator.comparingInt(Owner::begin).thenComparingInt(o -> -o.end()));
         List<Owner> unique = new ArrayList<>();
-        int lastBegin = -1;
+        int keptEnd = -1;
         for (Owner o : found) {
-            if (o.begin() != lastBegin) {
-                unique.add(o);
-                lastBegin = o.begin();
+            if (o.begin() >= keptEnd) {
+                unique.add(o); // of overlapping names the one starting first (and longest) stays
+                keptEnd = o.end();
             }
         }
         this.owners = List.copyOf(unique);
         longestForms();
         areasByLevel();
         this.selfLevel = dominantSelfLevel();
-        this.documentOwner = selfLevel != null && !COMPANY.equals(selfLevel) ? areas.get(selfLevel) : mostNamed();
+        Owner named = mostNamed();
+        if (System.getProperty("tiqu.debugOwners") != null) {
+            owners.forEach(o -> System.err.println("OWNER " + o + " -> " + canonical(o)));
+        }
+        // a county's bulletin says 全县 more often than it names anything; a zone's report names
+        // the zone more often than it says 本市
+        this.documentOwner = selfLevel != null && selfCount >= namedCount ? areas.get(selfLevel) : named;
     }
 
     /** The name a subject takes for {@code o}: the longest form the document gives it. */
     String canonical(Owner o) {
-        return longestForm.getOrDefault(o.name(), o.name());
+        String name = o.name();
+        for (int step = 0; step < 5 && longestForm.containsKey(name); step++) {
+            name = longestForm.get(name); // 园区 → 重点园区 → 海南自贸港重点园区
+        }
+        return name;
     }
 
     /** The area or company a self-reference of {@code level} stands for, or null when the text never names it. */
@@ -142,33 +157,30 @@ final class DocumentOwners {
         if (c.selfReferences.longestPrefixOf(name) != null) {
             return false;
         }
+        for (String event : c.eventNouns.entries().keySet()) {
+            if (name.contains(event)) {
+                return false; // 发布会兰州新区: an event's words run into the name
+            }
+        }
         LinkText.Sent s = t.sentenceAt(p.begin());
         if (s == null) {
             return true;
         }
-        boolean startsOnWord = false;
-        boolean endsOnWord = false;
-        for (Term term : t.words(s, p.begin())) {
-            int b = t.unitIndex(term.span().begin());
-            int e = t.unitIndex(term.span().end());
-            if (b == p.begin()) {
-                startsOnWord = true;
+        for (int at : new int[] {p.begin(), Math.max(p.begin(), p.end() - 1)}) {
+            for (Term term : t.words(s, at)) {
+                int b = t.unitIndex(term.span().begin());
+                int e = t.unitIndex(term.span().end());
+                if (b < p.begin() && p.begin() < e || b < p.end() && p.end() < e) {
+                    return false; // a word runs across the name's edge (政府性|基金, 合作协|议)
+                }
                 String pos = term.pos() == null ? "" : term.pos();
-                if (!pos.isEmpty() && "vpdcurmqfyeo".indexOf(pos.charAt(0)) >= 0) {
-                    return false;
+                if (b == p.begin() && (pos.equals("v") || pos.equals("p") || pos.equals("d") || pos.equals("c")
+                        || pos.startsWith("u") || pos.equals("r"))) {
+                    return false; // 占公司, 未含潜江高新区
                 }
             }
-            if (e == p.end()) {
-                endsOnWord = true;
-            }
         }
-        List<Term> endWords = t.words(s, Math.max(p.begin(), p.end() - 1));
-        for (Term term : endWords) {
-            if (t.unitIndex(term.span().end()) == p.end()) {
-                endsOnWord = true;
-            }
-        }
-        return startsOnWord && endsOnWord;
+        return true;
     }
 
     /** Places of the dictionary ending with an administrative suffix, and countries. */
@@ -225,12 +237,13 @@ final class DocumentOwners {
             if (inside(orgs, wordBegin, e)) {
                 continue;
             }
-            int begin = leftEdge(wordBegin);
+            int begin = nameStart(wordBegin);
             String name = text.substring(begin, e);
             int evidenceBegin = begin;
             LinkText.Placed count = mentionEndingAt(begin);
             if (count != null && count.type() == RecordType.QUANTITY) {
                 Owner place = ownerEndingAt(found, count.begin(), Kind.PLACE);
+                evidenceBegin = count.begin(); // 10个省级开发区: the count drops out of the name
                 if (place != null) {
                     name = place.name() + name;
                     evidenceBegin = place.begin();
@@ -247,6 +260,34 @@ final class DocumentOwners {
         }
     }
 
+    /** Every use of a zone or organisation name found once (海南自贸港重点园区 where the steps above cut it short). */
+    private void laterUses(List<Owner> found) {
+        Map<String, Kind> names = new LinkedHashMap<>();
+        for (Owner o : found) {
+            if ((o.kind() == Kind.ZONE || o.kind() == Kind.ORG) && o.name().length() >= 4 && !o.name().equals(zoneWord(o.name()))
+                    && t.text.startsWith(o.name(), o.begin())) {
+                names.putIfAbsent(o.name(), o.kind());
+            }
+        }
+        for (Map.Entry<String, Kind> n : names.entrySet()) {
+            String name = n.getKey();
+            for (int at = t.text.indexOf(name); at >= 0; at = t.text.indexOf(name, at + 1)) {
+                if (!startsAt(found, at, at + name.length())) {
+                    found.add(new Owner(name, at, at + name.length(), at + name.length(), n.getValue(), null, false));
+                }
+            }
+        }
+    }
+
+    private static boolean startsAt(List<Owner> found, int begin, int end) {
+        for (Owner o : found) {
+            if (o.begin() == begin && o.end() >= end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private String zoneWordEndingAt(int e) {
         String text = t.text;
         String tail = text.substring(Math.max(0, e - 6), e);
@@ -256,6 +297,56 @@ final class DocumentOwners {
             word = other;
         }
         return word;
+    }
+
+    /**
+     * Where a zone name ending its words at {@code from} starts: back over the nouns and
+     * places before it (广西/北部湾/经济区), to a verb, a function word, a stop word or a mention
+     * (设立霍尔果斯经济开发区 → 霍尔果斯经济开发区). Characters decide where the sentence has no words.
+     */
+    private int nameStart(int from) {
+        LinkText.Sent s = t.sentenceAt(Math.max(0, from - 1));
+        if (s == null || from == s.begin()) {
+            return from;
+        }
+        List<Term> words = t.words(s, from - 1);
+        if (words.isEmpty()) {
+            return leftEdge(from);
+        }
+        int p = from;
+        int proper = from;
+        boolean moved = true;
+        while (moved && from - p < NAME_REACH && p > s.begin()) {
+            moved = false;
+            if (mentionEndingAt(p) != null) {
+                break;
+            }
+            for (Term term : words) {
+                int b = t.unitIndex(term.span().begin());
+                int e = t.unitIndex(term.span().end());
+                if (e == p) {
+                    String pos = term.pos() == null ? "" : term.pos();
+                    boolean nounLike = pos.startsWith("n") || pos.startsWith("j") || pos.startsWith("b")
+                            || c.aggregateScopes.contains(term.word());
+                    if (nounLike && isHan(term.word()) && !c.nameLeftStops.contains(term.word())
+                            && c.eventNouns.longestSuffixOf(term.word()) == null) {
+                        p = b;
+                        moved = true;
+                        if (isProper(pos) || c.aggregateScopes.contains(term.word())) {
+                            proper = b;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        return proper; // a name opens with a place or a proper word (广西北部湾经济区), not 价值开发区
+    }
+
+    /** HanLP's tags of places, proper nouns, organisations and short forms. */
+    private static boolean isProper(String pos) {
+        return pos.startsWith("ns") || pos.startsWith("nz") || pos.startsWith("nr") || pos.startsWith("nt")
+                || pos.startsWith("j");
     }
 
     /** Where a name ending at {@code from} starts: back over Han characters to a stop word, a mention or the reach. */
@@ -281,7 +372,11 @@ final class DocumentOwners {
             char open = text.charAt(i);
             if ((open == '(' || open == '（') && i + 8 <= text.length() && isStockCode(text.substring(i + 1, i + 7))
                     && (text.charAt(i + 7) == ')' || text.charAt(i + 7) == '）')) {
-                int begin = leftEdge(i);
+                int begin = i;
+                while (begin > 0 && i - begin < NAME_REACH && (isHan(text.substring(begin - 1, begin))
+                        || Character.isLetter(text.charAt(begin - 1)))) {
+                    begin--;
+                }
                 if (i - begin >= 2) {
                     String name = text.substring(begin, i);
                     names.putIfAbsent(name, name);
@@ -374,34 +469,6 @@ final class DocumentOwners {
         }
     }
 
-    /** A project opening its clause (小区块油田合作开发项目已经投产…), named by more than its head. */
-    private void projects(List<Owner> found) {
-        String text = t.text;
-        for (String head : c.projectHeads.entries().keySet()) {
-            for (int at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
-                int end = at + head.length();
-                LinkText.Sent s = t.sentenceAt(at);
-                if (s == null) {
-                    continue;
-                }
-                int clauseStart = t.clauseStart(mc, at, s.begin());
-                Owner inside = null;
-                for (Owner o : found) {
-                    if (o.begin() >= clauseStart && o.end() <= at && o.kind() != Kind.SELF) {
-                        inside = o;
-                    }
-                }
-                int begin = leftEdge(at);
-                if (inside != null && inside.end() == begin) {
-                    begin = inside.begin(); // 南昌长园金锂科技有限公司酸铁锂…项目
-                }
-                if (at - begin >= MIN_PROJECT_NAME && opens(clauseStart, begin)) {
-                    found.add(new Owner(text.substring(begin, end), begin, end, end, Kind.PROJECT, null, false));
-                }
-            }
-        }
-    }
-
     /** The report's words for itself (全县, 公司), outside names and not as the scope of a comparison. */
     private void selfReferences(List<Owner> found) {
         String text = t.text;
@@ -418,7 +485,9 @@ final class DocumentOwners {
             int end = i + word.length();
             String before = text.substring(Math.max(0, i - 2), i);
             String level = c.levelOf(word);
-            boolean ok = !covered(found, i, end) && c.scopeAfter.longestSuffixOf(before) == null;
+            String afterWord = text.substring(end, Math.min(text.length(), end + 2));
+            boolean ok = !covered(found, i, end) && c.scopeAfter.longestSuffixOf(before) == null
+                    && mc.shareCues.longestPrefixOf(afterWord) == null; // 全市占比100%: a scope
             if (ok && COMPANY.equals(level) && "公司".equals(word) && i > 0 && isHan(text.substring(i - 1, i))
                     && !c.companyReferenceAfter.contains(text.substring(i - 1, i))) {
                 ok = false; // 金桥公司, 动力公司: the end of a name
@@ -497,8 +566,9 @@ final class DocumentOwners {
     private String dominantSelfLevel() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Owner o : owners) {
-            if (o.kind() == Kind.SELF) {
-                counts.merge(o.level(), 1, Integer::sum);
+            LinkText.Sent s = t.sentenceAt(o.begin());
+            if (o.kind() == Kind.SELF && s != null && opens(t.clauseStart(mc, o.begin(), s.begin()), o.begin())) {
+                counts.merge(o.level(), 1, Integer::sum); // 全县生产总值…, not 全省首个
             }
         }
         String best = null;
@@ -507,19 +577,25 @@ final class DocumentOwners {
                 best = e.getKey();
             }
         }
+        selfCount = best == null ? 0 : counts.get(best);
         return best;
     }
 
-    /** The owner named most often where it may own figures (first named wins a tie). */
+    /**
+     * The owner named most often at the start of a clause, where it may own figures (then most
+     * often anywhere; first named wins a tie): a report's topic opens its clauses.
+     */
     private Owner mostNamed() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Owner> first = new HashMap<>();
         for (Owner o : owners) {
-            if (o.kind() == Kind.SELF || o.kind() == Kind.PROJECT || o.areaOnly() || !mayOwn(o)) {
+            if (o.kind() == Kind.SELF || o.areaOnly() || o.name().equals(zoneWord(o.name())) || !mayOwn(o)) {
                 continue;
             }
             String name = canonical(o);
-            counts.merge(name, 1, Integer::sum);
+            LinkText.Sent s = t.sentenceAt(o.begin());
+            boolean opener = s != null && opens(t.clauseStart(mc, o.begin(), s.begin()), o.begin());
+            counts.merge(name, opener ? 1000 : 1, Integer::sum);
             first.putIfAbsent(name, o);
         }
         String best = null;
@@ -528,6 +604,7 @@ final class DocumentOwners {
                 best = e.getKey();
             }
         }
+        namedCount = best == null ? 0 : counts.get(best) / 1000;
         return best == null ? null : first.get(best);
     }
 
@@ -585,6 +662,11 @@ final class DocumentOwners {
     /** Whether only dates, marks and a short connective stand between {@code clauseStart} and {@code at}. */
     boolean opens(int clauseStart, int at) {
         String lead = t.text.substring(clauseStart, at);
+        int lineBreak = lead.lastIndexOf('\n');
+        if (lineBreak >= 0) {
+            clauseStart += lineBreak + 1; // a line break ends a clause the marks left open
+            lead = lead.substring(lineBreak + 1);
+        }
         for (LinkText.Placed p : t.within(clauseStart, at, m -> m.type() == RecordType.DATE)) {
             lead = lead.replace(p.mention().text(), "");
         }

@@ -17,7 +17,8 @@ import org.tiqu.rules.RuleFile;
  * event's name own nothing;</li>
  * <li>none for the figures of an event (本届大会共签约…);</li>
  * <li>after 其中, the owner of the sentence before;</li>
- * <li>the owner that opened an earlier sentence: a zone, area or aggregate carries on, a
+ * <li>the owner of the figure before it in its paragraph;</li>
+ * <li>the owner that opened an earlier sentence: a zone or aggregate carries on, a place or
  * company only within its paragraph (●比亚迪 …);</li>
  * <li>the document's owner: the area it refers to itself by, else the owner it names most.</li>
  * </ol>
@@ -52,8 +53,23 @@ final class SubjectResolver {
         if (found == null) {
             found = inSentence(t, owners, d.sentence, d.value.begin(), d.value.end(), true);
         }
+        int paragraph = d.sentence.sentence().paragraph();
+        if (found == null && owners.previous != null && owners.previousParagraph == paragraph) {
+            found = (Found) owners.previous; // a figure with no owner of its own continues the one before it
+        }
+        if (found == null) {
+            Owner topic = topic(t, owners, d.sentence);
+            found = topic == null ? null : fromOwner(owners, topic);
+        }
+        if (found != null && found.name != null) {
+            owners.previous = found;
+            owners.previousParagraph = paragraph;
+        }
         if (found == null && owners.documentOwner != null) {
             found = fromOwner(owners, owners.documentOwner);
+        }
+        if (System.getProperty("tiqu.debugOwners") != null) {
+            System.err.println("SUBJECT " + d.value.mention().text() + "@" + d.value.begin() + " -> " + found);
         }
         d.subject = found == null ? null : found.name;
         d.subjectEvidenceBegin = found == null || found.name == null ? -1 : found.begin;
@@ -73,7 +89,7 @@ final class SubjectResolver {
             if (o.begin() < from || o.end() > at) {
                 continue;
             }
-            if (o.end() == at || t.slice(o.end(), at).isBlank() && o.kind() != Kind.SELF) {
+            if (o.kind() != Kind.SELF && t.slice(o.end(), at).isBlank()) {
                 owner = o; // 伊宁市35平方公里: the name right before the value
                 continue;
             }
@@ -96,11 +112,7 @@ final class SubjectResolver {
                 return f;
             }
         }
-        if (!mayLookBack) {
-            return null;
-        }
-        Owner topic = topic(t, owners, s);
-        return topic == null ? null : fromOwner(owners, topic);
+        return null;
     }
 
     private Found fromOwner(DocumentOwners owners, Owner o) {
@@ -116,10 +128,11 @@ final class SubjectResolver {
         if (o.areaOnly() || !owners.mayOwn(o) || namesEvent(t, o, s)) {
             return false;
         }
-        if (o.kind() == Kind.SELF || o.kind() == Kind.PROJECT) {
-            return true;
-        }
         int clauseStart = t.clauseStart(mc, o.begin(), s.begin());
+        boolean opensClause = owners.opens(clauseStart, o.begin());
+        if (o.kind() != Kind.ORG && o.kind() != Kind.COMPANY) {
+            return opensClause; // a place or zone inside a clause is a scope or an object (达到济南市平均水平)
+        }
         int clauseEnd = Math.min(at, t.clauseEnd(mc, o.end(), s.end()));
         if (o.kind() == Kind.ORG) {
             if (o.after() < clauseEnd && t.slice(o.after(), clauseEnd).contains("等")) {
@@ -130,7 +143,6 @@ final class SubjectResolver {
                 return false;
             }
         }
-        boolean opensClause = owners.opens(clauseStart, o.begin());
         String pos = t.posOfWordFrom(s, o.after());
         boolean nounAfter = pos != null && pos.startsWith("n") && o.after() < at;
         if (!nounAfter) {
@@ -167,8 +179,8 @@ final class SubjectResolver {
     }
 
     /**
-     * The owner that opens the latest earlier sentence opening with one: a zone, place or
-     * aggregate carries on; a company or organisation only within its paragraph.
+     * The owner that opens the latest earlier sentence opening with one: a zone or aggregate
+     * carries on; a place, company or organisation only within its paragraph.
      */
     private Owner topic(LinkText t, DocumentOwners owners, LinkText.Sent s) {
         int here = t.indexOf(s);
@@ -179,7 +191,7 @@ final class SubjectResolver {
             if (opener == null) {
                 continue;
             }
-            boolean carries = opener.isZoneLike() || opener.kind() == Kind.PLACE || opener.kind() == Kind.SELF;
+            boolean carries = opener.isZoneLike();
             if (carries || prev.sentence().paragraph() == paragraph) {
                 return opener;
             }
@@ -200,10 +212,16 @@ final class SubjectResolver {
             if (!t.within(s.begin(), o.begin(), LinkText::isValue).isEmpty() || !owners.opens(s.begin(), o.begin())) {
                 return null;
             }
-            if (o.areaOnly() || !owners.mayOwn(o) || o.kind() == Kind.PROJECT) {
+            if (o.areaOnly() || !owners.mayOwn(o)) {
                 continue;
             }
-            return o;
+            Owner inner = o;
+            for (Owner next : owners.owners) {
+                if (next.begin() == inner.end() && next.kind() == Kind.PLACE && inner.kind() == Kind.PLACE) {
+                    inner = next; // 哈尔滨市呼兰区: the place inside the one before
+                }
+            }
+            return inner;
         }
         return null;
     }
