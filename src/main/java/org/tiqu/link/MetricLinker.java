@@ -270,6 +270,13 @@ public final class MetricLinker {
         // line breaks inside an indicator are layout, not words
         String indicator = SPACES.matcher(d.indicator).replaceAll("");
         return new Metric(document.id(), t.span(d.begin, d.end), t.slice(d.begin, d.end), indicator, d.subject,
-                d.period, value, d.change, d.modality, provenance);
+                d.period, value, d.change, d.modality, provenance,
+                evidence(t, d.subject, d.subjectEvidenceBegin, d.subjectEvidenceEnd),
+                evidence(t, d.period, d.periodEvidenceBegin, d.periodEvidenceEnd));
+    }
+
+    /** The code-point span of the words that gave a field, or null when the field is null or no words gave it. */
+    private static org.tiqu.text.Span evidence(LinkText t, String field, int begin, int end) {
+        return field == null || begin < 0 || end <= begin ? null : t.span(begin, end);
     }
 }
