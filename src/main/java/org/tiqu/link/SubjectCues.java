@@ -17,6 +17,7 @@ final class SubjectCues {
     final Lexicon countryNames;
     final Lexicon placeAuthorities;
     final Lexicon zoneWords;
+    final Lexicon genericZoneWords;
     final Lexicon aggregateHeads;
     final Lexicon aggregateScopes;
     final Lexicon nameLeftStops;
@@ -41,6 +42,7 @@ final class SubjectCues {
         countryNames = file.lexicon("country_names");
         placeAuthorities = file.lexicon("place_authorities");
         zoneWords = file.lexicon("owner_zone_words");
+        genericZoneWords = file.lexicon("generic_zone_words");
         aggregateHeads = file.lexicon("aggregate_heads");
         aggregateScopes = file.lexicon("aggregate_scopes");
         nameLeftStops = file.lexicon("name_left_stops");

@@ -120,7 +120,11 @@ final class SubjectResolver {
             Owner area = owners.area(o.level());
             return area == null ? NONE : new Found(owners.canonical(area), area.begin(), area.end());
         }
-        return new Found(owners.canonical(o), o.begin(), o.end());
+        String name = owners.canonical(o);
+        if (c.genericZoneWords.contains(name)) {
+            return NONE; // 高新区 with no name the document gives it: like 全区
+        }
+        return new Found(name, o.begin(), o.end());
     }
 
     /** Whether {@code o}, before a figure at {@code at} in sentence {@code s}, owns it. */
