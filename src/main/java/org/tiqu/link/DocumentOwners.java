@@ -53,7 +53,8 @@ final class DocumentOwners {
     /** The level the document refers to itself by (全县 → 县), or null. */
     final String selfLevel;
     /** The owner of figures nothing else claims: the named self area, else the most named owner. */
-    final Owner documentOwner;
+    private Owner documentOwner;
+    private boolean documentOwnerKnown;
     private int selfCount;
     private int namedCount;
 
@@ -96,13 +97,36 @@ final class DocumentOwners {
         longestForms();
         areasByLevel();
         this.selfLevel = dominantSelfLevel();
-        Owner named = mostNamed();
         if (System.getProperty("tiqu.debugOwners") != null) {
             owners.forEach(o -> System.err.println("OWNER " + o + " -> " + canonical(o)));
         }
         // a county's bulletin says 全县 more often than it names anything; a zone's report names
         // the zone more often than it says 本市
-        this.documentOwner = selfLevel != null && selfCount >= namedCount ? areas.get(selfLevel) : named;
+    }
+
+    /** The owner of figures nothing else claims, found when first needed. */
+    Owner documentOwner() {
+        if (!documentOwnerKnown) {
+            Owner named = mostNamed();
+            documentOwner = selfLevel != null && selfCount >= namedCount ? areas.get(selfLevel) : named;
+            documentOwnerKnown = true;
+        }
+        return documentOwner;
+    }
+
+    /** Index of the first owner beginning at or after {@code at}. */
+    int firstFrom(int at) {
+        int lo = 0;
+        int hi = owners.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (owners.get(mid).begin() < at) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The name a subject takes for {@code o}: the longest form the document gives it. */
@@ -162,6 +186,25 @@ final class DocumentOwners {
                 return false; // 发布会兰州新区: an event's words run into the name
             }
         }
+        return true;
+    }
+
+    /**
+     * The word-level half of {@link #isSane}, asked only of an organisation that is about to own
+     * a figure (segmenting every ORG's clause up front would cost more than the linking).
+     */
+    private boolean wordsFit(Owner o) {
+        Boolean known = wordsFit.get(o.begin());
+        if (known == null) {
+            known = wordsFit(new LinkText.Placed(null, o.begin(), o.end()));
+            wordsFit.put(o.begin(), known);
+        }
+        return known;
+    }
+
+    private final Map<Integer, Boolean> wordsFit = new HashMap<>();
+
+    private boolean wordsFit(LinkText.Placed p) {
         LinkText.Sent s = t.sentenceAt(p.begin());
         if (s == null) {
             return true;
@@ -610,6 +653,9 @@ final class DocumentOwners {
 
     /** Context a name owns nothing in: a partner or exclusion (与…, 未含…), a list item, a title, a reporter. */
     boolean mayOwn(Owner o) {
+        if (o.kind() == Kind.ORG && !wordsFit(o)) {
+            return false;
+        }
         String text = t.text;
         String before = text.substring(Math.max(0, o.begin() - 4), o.begin()).stripTrailing();
         if (c.notOwnerAfter.longestSuffixOf(before) != null) {

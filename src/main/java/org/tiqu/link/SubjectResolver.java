@@ -65,8 +65,8 @@ final class SubjectResolver {
             owners.previous = found;
             owners.previousParagraph = paragraph;
         }
-        if (found == null && owners.documentOwner != null) {
-            found = fromOwner(owners, owners.documentOwner);
+        if (found == null && owners.documentOwner() != null) {
+            found = fromOwner(owners, owners.documentOwner());
         }
         if (System.getProperty("tiqu.debugOwners") != null) {
             System.err.println("SUBJECT " + d.value.mention().text() + "@" + d.value.begin() + " -> " + found);
@@ -85,8 +85,9 @@ final class SubjectResolver {
     private Found inSentence(LinkText t, DocumentOwners owners, LinkText.Sent s, int at, int valueEnd, boolean mayLookBack) {
         int from = t.reachBack(s, at);
         Owner owner = null;
-        for (Owner o : owners.owners) {
-            if (o.begin() < from || o.end() > at) {
+        for (int i = owners.firstFrom(from); i < owners.owners.size() && owners.owners.get(i).begin() < at; i++) {
+            Owner o = owners.owners.get(i);
+            if (o.end() > at) {
                 continue;
             }
             if (o.kind() != Kind.SELF && t.slice(o.end(), at).isBlank()) {
@@ -206,10 +207,8 @@ final class SubjectResolver {
     /** The owner a sentence opens with: only dates, marks and a connective before it. */
     private Owner opener(LinkText t, DocumentOwners owners, LinkText.Sent s) {
         int until = Math.min(s.end(), s.begin() + OPENER_REACH);
-        for (Owner o : owners.owners) {
-            if (o.begin() < s.begin()) {
-                continue;
-            }
+        for (int i = owners.firstFrom(s.begin()); i < owners.owners.size(); i++) {
+            Owner o = owners.owners.get(i);
             if (o.begin() >= until) {
                 break;
             }
