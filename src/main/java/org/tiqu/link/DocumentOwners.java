@@ -43,7 +43,7 @@ final class DocumentOwners {
     private static final int NAME_REACH = 12;
     private static final int ALIAS_REACH = 30;
     private static final int MIN_PLACE = 3;
-    private static final int MAX_PLACE = 7;
+    private static final int MAX_PLACE = 6;
     private static final String COMPANY = "company";
 
     final List<Owner> owners;
@@ -230,14 +230,18 @@ final class DocumentOwners {
     private void places(List<LinkText.Placed> orgs, List<Owner> found) {
         String text = t.text;
         for (int j = 0; j < text.length(); j++) {
-            String suffix = String.valueOf(text.charAt(j));
-            if (!c.placeSuffixes.contains(suffix)) {
+            if (!c.placeSuffixChars.get(text.charAt(j))) {
                 continue;
             }
-            for (int length = Math.min(MAX_PLACE, j + 1); length >= MIN_PLACE; length--) {
+            String suffix = String.valueOf(text.charAt(j));
+            int run = 0;
+            while (run < MAX_PLACE && j - run >= 0 && isHan(text.charAt(j - run))) {
+                run++;
+            }
+            for (int length = run; length >= MIN_PLACE; length--) {
                 int begin = j + 1 - length;
                 String word = text.substring(begin, j + 1);
-                if (isHan(word) && c.selfReferences.longestPrefixOf(word) == null && t.isPlaceName(word)
+                if (c.selfReferences.longestPrefixOf(word) == null && t.isPlaceName(word)
                         && !inside(orgs, begin, j + 1)) {
                     found.add(new Owner(word, begin, j + 1, j + 1, Kind.PLACE, suffix, false));
                     break;
@@ -260,7 +264,7 @@ final class DocumentOwners {
      */
     private void zones(List<LinkText.Placed> orgs, List<Owner> found) {
         String text = t.text;
-        java.util.BitSet lastChars = lastChars(c.zoneWords, mc.zoneSuffixes, c.aggregateHeads);
+        java.util.BitSet lastChars = c.zoneLastChars;
         for (int e = 1; e <= text.length(); e++) {
             if (!lastChars.get(text.charAt(e - 1))) {
                 continue;
@@ -515,8 +519,7 @@ final class DocumentOwners {
     /** The report's words for itself (全县, 公司), outside names and not as the scope of a comparison. */
     private void selfReferences(List<Owner> found) {
         String text = t.text;
-        java.util.BitSet firstChars = new java.util.BitSet();
-        c.selfReferences.entries().keySet().forEach(w -> firstChars.set(w.charAt(0)));
+        java.util.BitSet firstChars = c.selfReferenceFirstChars;
         for (int i = 0; i < text.length(); i++) {
             if (!firstChars.get(text.charAt(i))) {
                 continue;
@@ -707,22 +710,40 @@ final class DocumentOwners {
 
     /** Whether only dates, marks and a short connective stand between {@code clauseStart} and {@code at}. */
     boolean opens(int clauseStart, int at) {
-        String lead = t.text.substring(clauseStart, at);
-        int lineBreak = lead.lastIndexOf('\n');
-        if (lineBreak >= 0) {
-            clauseStart += lineBreak + 1; // a line break ends a clause the marks left open
-            lead = lead.substring(lineBreak + 1);
+        String text = t.text;
+        int from = clauseStart;
+        int lineBreak = text.lastIndexOf('\n', at - 1);
+        if (lineBreak >= from) {
+            from = lineBreak + 1; // a line break ends a clause the marks left open
         }
-        for (LinkText.Placed p : t.within(clauseStart, at, m -> m.type() == RecordType.DATE)) {
-            lead = lead.replace(p.mention().text(), "");
+        if (at - from <= 2) {
+            return true;
         }
-        lead = lead.replaceAll("[\\s\u3000●■◆▲★•“”\"（）()]", "");
+        List<LinkText.Placed> dates = t.within(from, at, m -> m.type() == RecordType.DATE);
+        StringBuilder lead = new StringBuilder();
+        int d = 0;
+        for (int i = from; i < at; i++) {
+            while (d < dates.size() && dates.get(d).end() <= i) {
+                d++;
+            }
+            if (d < dates.size() && dates.get(d).begin() <= i) {
+                continue;
+            }
+            char ch = text.charAt(i);
+            if (Character.isWhitespace(ch) || LEAD_MARKS.indexOf(ch) >= 0) {
+                continue;
+            }
+            lead.append(ch);
+            if (lead.length() > 6) {
+                return false;
+            }
+        }
         String connective = mc.subsetConnectives.longestPrefixOf(lead + "，");
-        if (connective != null) {
-            lead = lead.substring(Math.min(lead.length(), connective.length() - 1));
-        }
-        return lead.length() <= 2;
+        int length = lead.length() - (connective == null ? 0 : Math.min(lead.length(), connective.length() - 1));
+        return length <= 2;
     }
+
+    private static final String LEAD_MARKS = "\u3000●■◆▲★•“”\"（）()";
 
     private LinkText.Placed mentionEndingAt(int at) {
         for (LinkText.Placed p : t.within(Math.max(0, at - 40), at, m -> m.end() == at)) {
@@ -767,13 +788,6 @@ final class DocumentOwners {
         return false;
     }
 
-    private static java.util.BitSet lastChars(org.tiqu.rules.Lexicon... lexicons) {
-        java.util.BitSet set = new java.util.BitSet();
-        for (org.tiqu.rules.Lexicon l : lexicons) {
-            l.entries().keySet().forEach(w -> set.set(w.charAt(w.length() - 1)));
-        }
-        return set;
-    }
 
     private static boolean isStockCode(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -782,6 +796,10 @@ final class DocumentOwners {
             }
         }
         return true;
+    }
+
+    static boolean isHan(char ch) {
+        return Character.UnicodeScript.of(ch) == Character.UnicodeScript.HAN;
     }
 
     static boolean isHan(String s) {

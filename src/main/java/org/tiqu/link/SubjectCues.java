@@ -34,7 +34,7 @@ final class SubjectCues {
     final Lexicon eventNouns;
     final Lexicon ownerSuffixes;
 
-    SubjectCues(RuleFile file) {
+    SubjectCues(RuleFile file, MetricCues mc) {
         selfReferences = file.lexicon("self_references");
         companyReferenceAfter = file.lexicon("company_reference_after");
         scopeAfter = file.lexicon("scope_after");
@@ -58,7 +58,18 @@ final class SubjectCues {
         projectHeads = file.lexicon("project_heads");
         eventNouns = file.lexicon("subject_event_nouns");
         ownerSuffixes = file.lexicon("owner_suffixes");
+        placeSuffixes.entries().keySet().forEach(w -> placeSuffixChars.set(w.charAt(w.length() - 1)));
+        selfReferences.entries().keySet().forEach(w -> selfReferenceFirstChars.set(w.charAt(0)));
+        for (Lexicon l : new Lexicon[] {zoneWords, mc.zoneSuffixes, aggregateHeads}) {
+            l.entries().keySet().forEach(w -> zoneLastChars.set(w.charAt(w.length() - 1)));
+        }
     }
+
+    /** Characters a place name may end with, and self-references begin with: a look-up per character. */
+    final java.util.BitSet placeSuffixChars = new java.util.BitSet();
+    final java.util.BitSet selfReferenceFirstChars = new java.util.BitSet();
+    /** Characters a zone word or aggregate head ends with. */
+    final java.util.BitSet zoneLastChars = new java.util.BitSet();
 
     /** The level a self-reference stands for (县, 市, 省, 区, company), or null. */
     String levelOf(String word) {

@@ -40,7 +40,7 @@ final class SubjectResolver {
 
     SubjectResolver(MetricCues mc, RuleFile rules) {
         this.mc = mc;
-        this.c = new SubjectCues(rules);
+        this.c = new SubjectCues(rules, mc);
     }
 
     /** Sets the subject of {@code d} and its evidence. */
