@@ -43,7 +43,7 @@ final class DocumentOwners {
     private static final int NAME_REACH = 12;
     private static final int ALIAS_REACH = 30;
     private static final int MIN_PLACE = 3;
-    private static final int MAX_PLACE = 6;
+    private static final int MAX_PLACE = 5;
     private static final String COMPANY = "company";
 
     final List<Owner> owners;
@@ -97,9 +97,6 @@ final class DocumentOwners {
         longestForms();
         areasByLevel();
         this.selfLevel = dominantSelfLevel();
-        if (System.getProperty("tiqu.debugOwners") != null) {
-            owners.forEach(o -> System.err.println("OWNER " + o + " -> " + canonical(o)));
-        }
         // a county's bulletin says 全县 more often than it names anything; a zone's report names
         // the zone more often than it says 本市
     }
@@ -229,6 +226,11 @@ final class DocumentOwners {
     /** Places of the dictionary ending with an administrative suffix, and countries. */
     private void places(List<LinkText.Placed> orgs, List<Owner> found) {
         String text = t.text;
+        java.util.BitSet inOrg = new java.util.BitSet();
+        for (LinkText.Placed p : orgs) {
+            inOrg.set(p.begin(), p.end());
+        }
+        Map<String, Boolean> known = new HashMap<>();
         for (int j = 0; j < text.length(); j++) {
             if (!c.placeSuffixChars.get(text.charAt(j))) {
                 continue;
@@ -241,8 +243,15 @@ final class DocumentOwners {
             for (int length = run; length >= MIN_PLACE; length--) {
                 int begin = j + 1 - length;
                 String word = text.substring(begin, j + 1);
-                if (c.selfReferences.longestPrefixOf(word) == null && t.isPlaceName(word)
-                        && !inside(orgs, begin, j + 1)) {
+                if (inOrg.get(begin) && inOrg.get(j)) {
+                    continue;
+                }
+                Boolean place = known.get(word);
+                if (place == null) {
+                    place = c.selfReferences.longestPrefixOf(word) == null && t.isPlaceName(word);
+                    known.put(word, place);
+                }
+                if (place && !inside(orgs, begin, j + 1)) {
                     found.add(new Owner(word, begin, j + 1, j + 1, Kind.PLACE, suffix, false));
                     break;
                 }
@@ -492,7 +501,14 @@ final class DocumentOwners {
         }
         // a heading naming the company of its paragraph: ●比亚迪 营收利润双丰收
         for (LinkText.Sent s : t.sentences) {
-            String line = t.slice(s.begin(), s.end()).stripLeading();
+            int first = s.begin();
+            while (first < s.end() && Character.isWhitespace(text.charAt(first))) {
+                first++;
+            }
+            if (first >= s.end() || !c.headingMarkChars.get(text.charAt(first))) {
+                continue;
+            }
+            String line = t.slice(first, s.end());
             String mark = c.headingMarks.longestPrefixOf(line);
             if (mark != null) {
                 String rest = line.substring(mark.length()).stripLeading();
@@ -506,10 +522,12 @@ final class DocumentOwners {
                 }
             }
         }
+        java.util.BitSet covered = coverage(found);
         for (Map.Entry<String, String> n : names.entrySet()) {
             String written = n.getKey();
             for (int at = text.indexOf(written); at >= 0; at = text.indexOf(written, at + 1)) {
-                if (!covered(found, at, at + written.length())) {
+                if (!covered(covered, at, at + written.length())) {
+                    covered.set(at, at + written.length());
                     found.add(new Owner(n.getValue(), at, at + written.length(), at + written.length(), Kind.COMPANY, COMPANY, false));
                 }
             }
@@ -519,9 +537,10 @@ final class DocumentOwners {
     /** The report's words for itself (全县, 公司), outside names and not as the scope of a comparison. */
     private void selfReferences(List<Owner> found) {
         String text = t.text;
+        java.util.BitSet covered = coverage(found);
         java.util.BitSet firstChars = c.selfReferenceFirstChars;
         for (int i = 0; i < text.length(); i++) {
-            if (!firstChars.get(text.charAt(i))) {
+            if (!firstChars.get(text.charAt(i)) || i + 1 >= text.length() || !c.selfReferenceSecondChars.get(text.charAt(i + 1))) {
                 continue;
             }
             String word = c.selfReferences.longestPrefixOf(text.substring(i, Math.min(text.length(), i + c.selfReferences.longestWord())));
@@ -532,7 +551,7 @@ final class DocumentOwners {
             String before = text.substring(Math.max(0, i - 2), i);
             String level = c.levelOf(word);
             String afterWord = text.substring(end, Math.min(text.length(), end + 2));
-            boolean ok = !covered(found, i, end) && c.scopeAfter.longestSuffixOf(before) == null
+            boolean ok = !covered(covered, i, end) && c.scopeAfter.longestSuffixOf(before) == null
                     && mc.shareCues.longestPrefixOf(afterWord) == null; // 全市占比100%: a scope
             if (ok && COMPANY.equals(level) && "公司".equals(word) && i > 0 && isHan(text.substring(i - 1, i))
                     && !c.companyReferenceAfter.contains(text.substring(i - 1, i))) {
@@ -779,6 +798,20 @@ final class DocumentOwners {
         return false;
     }
 
+    /** The characters the names found so far cover: a look-up per character instead of a scan per name. */
+    private static java.util.BitSet coverage(List<Owner> found) {
+        java.util.BitSet covered = new java.util.BitSet();
+        for (Owner o : found) {
+            covered.set(o.begin(), o.end());
+        }
+        return covered;
+    }
+
+    private static boolean covered(java.util.BitSet covered, int begin, int end) {
+        int next = covered.nextSetBit(begin);
+        return next >= 0 && next < end;
+    }
+
     private static boolean containsAny(String text, org.tiqu.rules.Lexicon words) {
         for (String w : words.entries().keySet()) {
             if (text.contains(w)) {
@@ -799,7 +832,8 @@ final class DocumentOwners {
     }
 
     static boolean isHan(char ch) {
-        return Character.UnicodeScript.of(ch) == Character.UnicodeScript.HAN;
+        return ch >= '\u4e00' && ch <= '\u9fff' || ch >= '\u3400' && ch <= '\u4dbf'
+                || ch >= '\u2e80' && Character.UnicodeScript.of(ch) == Character.UnicodeScript.HAN;
     }
 
     static boolean isHan(String s) {
@@ -807,7 +841,7 @@ final class DocumentOwners {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
-            if (Character.UnicodeScript.of(s.charAt(i)) != Character.UnicodeScript.HAN) {
+            if (!isHan(s.charAt(i))) {
                 return false;
             }
         }

@@ -60,6 +60,8 @@ final class SubjectCues {
         ownerSuffixes = file.lexicon("owner_suffixes");
         placeSuffixes.entries().keySet().forEach(w -> placeSuffixChars.set(w.charAt(w.length() - 1)));
         selfReferences.entries().keySet().forEach(w -> selfReferenceFirstChars.set(w.charAt(0)));
+        selfReferences.entries().keySet().forEach(w -> selfReferenceSecondChars.set(w.charAt(1)));
+        headingMarks.entries().keySet().forEach(w -> headingMarkChars.set(w.charAt(0)));
         for (Lexicon l : new Lexicon[] {zoneWords, mc.zoneSuffixes, aggregateHeads}) {
             l.entries().keySet().forEach(w -> zoneLastChars.set(w.charAt(w.length() - 1)));
         }
@@ -68,6 +70,8 @@ final class SubjectCues {
     /** Characters a place name may end with, and self-references begin with: a look-up per character. */
     final java.util.BitSet placeSuffixChars = new java.util.BitSet();
     final java.util.BitSet selfReferenceFirstChars = new java.util.BitSet();
+    final java.util.BitSet selfReferenceSecondChars = new java.util.BitSet();
+    final java.util.BitSet headingMarkChars = new java.util.BitSet();
     /** Characters a zone word or aggregate head ends with. */
     final java.util.BitSet zoneLastChars = new java.util.BitSet();
 

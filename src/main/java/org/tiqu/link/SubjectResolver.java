@@ -68,9 +68,6 @@ final class SubjectResolver {
         if (found == null && owners.documentOwner() != null) {
             found = fromOwner(owners, owners.documentOwner());
         }
-        if (System.getProperty("tiqu.debugOwners") != null) {
-            System.err.println("SUBJECT " + d.value.mention().text() + "@" + d.value.begin() + " -> " + found);
-        }
         d.subject = found == null ? null : found.name;
         d.subjectEvidenceBegin = found == null || found.name == null ? -1 : found.begin;
         d.subjectEvidenceEnd = found == null || found.name == null ? -1 : found.end;
