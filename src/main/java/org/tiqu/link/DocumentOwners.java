@@ -207,7 +207,11 @@ final class DocumentOwners {
             return true;
         }
         for (int at : new int[] {p.begin(), Math.max(p.begin(), p.end() - 1)}) {
-            for (Term term : t.words(s, at)) {
+            List<Term> words = t.wordsIfSegmented(s, at);
+            if (words == null) {
+                continue; // not segmented by any step: the ORG step's word stands
+            }
+            for (Term term : words) {
                 int b = t.unitIndex(term.span().begin());
                 int e = t.unitIndex(term.span().end());
                 if (b < p.begin() && p.begin() < e || b < p.end() && p.end() < e) {
@@ -365,9 +369,9 @@ final class DocumentOwners {
         if (s == null || from == s.begin()) {
             return from;
         }
-        List<Term> words = t.words(s, from - 1);
-        if (words.isEmpty()) {
-            return leftEdge(from);
+        List<Term> words = t.wordsIfSegmented(s, from - 1);
+        if (words == null || words.isEmpty()) {
+            return properStart(leftEdge(from), from); // segmenting every zone's clause would cost more than linking
         }
         int p = from;
         int proper = from;
@@ -397,6 +401,24 @@ final class DocumentOwners {
             }
         }
         return proper; // a name opens with a place or a proper word (广西北部湾经济区), not 价值开发区
+    }
+
+    /**
+     * Where words are not at hand: the first place of the dictionary or scope word in
+     * {@code [begin, from)} opens the name (设立霍尔果斯经济开发区 → 霍尔果斯…), else the zone word alone.
+     */
+    private int properStart(int begin, int from) {
+        for (int q = begin; q + 2 <= from; q++) {
+            if (c.aggregateScopes.longestPrefixOf(t.text.substring(q, from)) != null) {
+                return q;
+            }
+            for (int length = Math.min(4, from - q); length >= 2; length--) {
+                if (t.isPlaceName(t.text.substring(q, q + length))) {
+                    return q;
+                }
+            }
+        }
+        return from;
     }
 
     /** HanLP's tags of places, proper nouns, organisations and short forms. */

@@ -273,6 +273,11 @@ final class LinkText {
         return document.isPlaceName(word);
     }
 
+    /** The words of that clause if some step has segmented it already, else null (nothing is segmented). */
+    List<Term> wordsIfSegmented(Sent s, int at) {
+        return document.clauseTermsIfSegmented(s.sentence(), codePoints.codePointIndex(at));
+    }
+
     /** The words of the clause of {@code s} holding UTF-16 index {@code at} (none in an over-long sentence). */
     List<Term> words(Sent s, int at) {
         return wordsAround(s, at);
