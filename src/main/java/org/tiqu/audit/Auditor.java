@@ -333,8 +333,42 @@ public final class Auditor {
                     issues.add(new AuditIssue(Kind.TEXT_MISMATCH, doc, lineNo,
                             "text '" + r.get("text").asText() + "' but the source has '" + slice + "' at [" + begin + ", " + end + ")"));
                 }
+                auditEvidence(doc, lineNo, r, text, issues);
             }
         }
         return count;
+    }
+
+    /**
+     * A METRIC's evidence spans ({@code "evidence": {"subject": [b, e] | null, "period": …}}) must
+     * lie inside the source and hold some text: what the linker read must be there to read.
+     */
+    private static void auditEvidence(String doc, int lineNo, JsonNode r, CodePointText text, List<AuditIssue> issues) {
+        if (!"METRIC".equals(r.path("type").asText()) || !r.has("evidence")) {
+            return;
+        }
+        JsonNode evidence = r.get("evidence");
+        if (!evidence.isObject()) {
+            issues.add(new AuditIssue(Kind.BAD_RECORD, doc, lineNo, "evidence is not an object"));
+            return;
+        }
+        for (String field : new String[] {"subject", "period"}) {
+            JsonNode span = evidence.path(field);
+            if (span.isMissingNode() || span.isNull()) {
+                continue;
+            }
+            if (!span.isArray() || span.size() != 2 || !span.get(0).isInt() || !span.get(1).isInt()) {
+                issues.add(new AuditIssue(Kind.BAD_RECORD, doc, lineNo, "evidence." + field + " is not [begin, end]"));
+                continue;
+            }
+            int b = span.get(0).asInt();
+            int e = span.get(1).asInt();
+            if (b < 0 || e > text.length() || e <= b) {
+                issues.add(new AuditIssue(Kind.OUT_OF_BOUNDS, doc, lineNo, "evidence." + field + " [" + b + ", " + e
+                        + ") is empty or outside the source's " + text.length() + " code points"));
+            } else if (text.slice(new Span(b, e)).isBlank()) {
+                issues.add(new AuditIssue(Kind.OUT_OF_BOUNDS, doc, lineNo, "evidence." + field + " [" + b + ", " + e + ") holds no text"));
+            }
+        }
     }
 }

@@ -119,6 +119,11 @@ public final class Document {
         return text.slice(span);
     }
 
+    /** Whether the segmenter's dictionaries know {@code word} as a place name (平利县, 四川省). */
+    public boolean isPlaceName(String word) {
+        return segmenter.isPlaceName(word);
+    }
+
     /** The sentence that contains code point {@code offset}, or null when it falls between sentences. */
     public Sentence sentenceAt(int offset) {
         int lo = 0;

@@ -10,10 +10,9 @@ import org.tiqu.record.RecordType;
 
 /**
  * What governs a metric beyond its clause words: the period (the clause's date, else
- * the last date before it in its sentence, else the date that opens its paragraph),
- * the subject (a named owner before it in its sentence, else the organisation that
- * opened the latest sentence about one, else the document's main subject) and the
- * modality (a cue in its clause, or a 到…年 frame in its sentence).
+ * the last date before it in its sentence, else the date that opens its paragraph)
+ * and the modality (a cue in its clause, or a 到…年 frame in its sentence). The
+ * subject is {@link SubjectResolver}'s.
  */
 final class Governors {
 
@@ -54,7 +53,6 @@ final class Governors {
                 }
             }
         }
-        d.subject = subject(t, d);
     }
 
     private String period(LinkText t, MetricDraft d) {
@@ -324,76 +322,6 @@ final class Governors {
                 || after < s.end() && cues.isClauseBreak(t.text.charAt(after)) && t.text.charAt(after) != '：' ? first : null;
     }
 
-    private String subject(LinkText t, MetricDraft d) {
-        return subjectAt(t, d.sentence, d.value.begin(), true);
-    }
-
-    /** The owner of a figure at {@code at} in sentence {@code s}, as a canonical name, or null. */
-    private String subjectAt(LinkText t, LinkText.Sent s, int at, boolean mayLookBack) {
-        LinkText.Placed owner = null;
-        for (LinkText.Placed org : t.within(t.reachBack(s, at), at, p -> p.type() == RecordType.ORG)) {
-            if (isOwner(t, org, s, at)) {
-                owner = org;
-            }
-        }
-        if (owner != null) {
-            return owner.mention().value().get("name");
-        }
-        if (isAboutEvent(t.slice(t.reachBack(s, at), at))) {
-            return null;
-        }
-        int here = t.indexOf(s);
-        if (mayLookBack && here > 0 && cues.subsetConnectives.longestPrefixOf(t.slice(s.begin(), s.end()).strip()) != null) {
-            // 其中，… reports part of what the sentence before reported: same owner
-            LinkText.Sent before = t.sentences.get(here - 1);
-            return subjectAt(t, before, before.end(), false);
-        }
-        owner = topic(t, s);
-        if (owner != null) {
-            return owner.mention().value().get("name");
-        }
-        return mainSubject(t);
-    }
-
-    /**
-     * An organisation that owns what its sentence reports: not an authority (省政府), not
-     * one name of an enumeration (旺旺、统一等), not inside a title, and not a modifier
-     * of a following noun (沙赫纳新能源物流车出口项目) unless it opens its clause.
-     */
-    private boolean isOwner(LinkText t, LinkText.Placed org, LinkText.Sent s, int until) {
-        String name = String.valueOf(org.mention().value().get("name"));
-        if (cues.authoritySuffixes.longestSuffixOf(name) != null) {
-            return false;
-        }
-        String next = org.end() < t.text.length() ? t.slice(org.end(), org.end() + 1) : "";
-        String prev = org.begin() > 0 ? t.slice(org.begin() - 1, org.begin()) : "";
-        if ("、等和及与".contains(next) && !next.isEmpty() || "、".equals(prev)) {
-            return false;
-        }
-        String before = t.slice(t.reachBack(s, org.begin()), org.begin());
-        if (count(before, '《') > count(before, '》')) {
-            return false;
-        }
-        int clauseStart = t.clauseStart(cues, org.begin(), s.begin());
-        int clauseEnd = Math.min(until, t.clauseEnd(cues, org.end(), s.end()));
-        if (org.end() < clauseEnd && t.slice(org.end(), clauseEnd).contains("等")) {
-            return false;
-        }
-        LinkText.Placed following = t.mentionAt(org.end());
-        if (following != null && following.type() == RecordType.ORG) {
-            return false;
-        }
-        if (t.slice(clauseStart, org.begin()).isBlank()) {
-            return true;
-        }
-        String pos = posAfter(t, s, org.end());
-        return pos == null || !pos.startsWith("n");
-    }
-
-    private static String posAfter(LinkText t, LinkText.Sent s, int at) {
-        return t.posOfWordFrom(s, at);
-    }
-
     /** The words before a figure make an event its owner (本届大会共签约…), not a report about it (会议提出…). */
     private boolean isAboutEvent(String lead) {
         for (String event : cues.eventNouns.entries().keySet()) {
@@ -405,70 +333,6 @@ final class Governors {
             }
         }
         return false;
-    }
-
-    /** The zone named at the start of the latest earlier sentence that opens with one. */
-    private LinkText.Placed topic(LinkText t, LinkText.Sent s) {
-        int here = t.indexOf(s);
-        for (int i = here - 1; i >= Math.max(0, here - TOPIC_REACH); i--) {
-            LinkText.Placed opener = opener(t, t.sentences.get(i), t.sentences.get(i).end());
-            if (opener != null && cues.zoneSuffixes.longestSuffixOf(opener.mention().text()) != null) {
-                return opener; // a zone carries on as the topic; a company owns only its own sentence
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The owner that opens sentence {@code s} before {@code until}: only dates, other
-     * names, punctuation and a short connective (其中，除此之外，) precede it.
-     */
-    private LinkText.Placed opener(LinkText t, LinkText.Sent s, int until) {
-        List<LinkText.Placed> lead = t.within(s.begin(), Math.min(until, s.begin() + OPENER_REACH),
-                p -> p.type() == RecordType.ORG || p.type() == RecordType.DATE);
-        int at = s.begin();
-        int words = 0;
-        for (LinkText.Placed m : lead) {
-            words += OPENER_FILLER.matcher(t.slice(at, m.begin())).replaceAll("").length();
-            if (words > 4) {
-                return null;
-            }
-            if (m.type() == RecordType.ORG && isOwner(t, m, s, until)
-                    && t.within(s.begin(), m.begin(), LinkText::isValue).isEmpty()) {
-                return m; // not a name counted by a value before it (两个国家区域医疗中心)
-            }
-            at = m.end();
-        }
-        return null;
-    }
-
-    /** The organisation the document names most often (first named wins a tie), authorities left out. */
-    private String mainSubject(LinkText t) {
-        if (t.mainSubject == null) {
-            t.mainSubject = java.util.Optional.ofNullable(countMainSubject(t));
-        }
-        return t.mainSubject.orElse(null);
-    }
-
-    private String countMainSubject(LinkText t) {
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        for (LinkText.Placed p : t.mentions) {
-            if (p.type() == RecordType.ORG) {
-                String name = String.valueOf(p.mention().value().get("name"));
-                if (cues.authoritySuffixes.longestSuffixOf(name) == null) {
-                    counts.merge(name, 1, Integer::sum);
-                }
-            }
-        }
-        String best = null;
-        int most = 0;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getValue() > most) {
-                best = e.getKey();
-                most = e.getValue();
-            }
-        }
-        return best;
     }
 
     private String modality(LinkText t, MetricDraft d) {
@@ -579,15 +443,5 @@ final class Governors {
             }
         }
         return false;
-    }
-
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
     }
 }

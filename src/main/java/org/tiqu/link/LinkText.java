@@ -46,6 +46,8 @@ final class LinkText {
     final java.util.Map<String, java.util.TreeMap<Integer, String>> wordPositions = new java.util.HashMap<>();
     /** The document's main subject, once counted (empty when it has none). */
     java.util.Optional<String> mainSubject;
+    /** The owners the document names, once {@link SubjectResolver} first needs them. */
+    DocumentOwners owners;
 
     LinkText(Document document, List<Mention> mentions) {
         this.document = document;
@@ -331,5 +333,20 @@ final class LinkText {
             }
         }
         return false;
+    }
+
+    /** Whether the segmenter's dictionaries know {@code word} as a place name. */
+    boolean isPlaceName(String word) {
+        return document.isPlaceName(word);
+    }
+
+    /** The words of that clause if some step has segmented it already, else null (nothing is segmented). */
+    List<Term> wordsIfSegmented(Sent s, int at) {
+        return document.clauseTermsIfSegmented(s.sentence(), codePoints.codePointIndex(at));
+    }
+
+    /** The words of the clause of {@code s} holding UTF-16 index {@code at} (none in an over-long sentence). */
+    List<Term> words(Sent s, int at) {
+        return wordsAround(s, at);
     }
 }

@@ -51,6 +51,7 @@ public final class MetricLinker {
     private final ListPairing pairing;
     private final ElidedMeasures measures;
     private final Governors governors;
+    private final SubjectResolver subjects;
 
     public MetricLinker(RuleFile metricRules) {
         this.cues = new MetricCues(metricRules);
@@ -61,6 +62,7 @@ public final class MetricLinker {
         this.pairing = new ListPairing(cues);
         this.measures = new ElidedMeasures(cues);
         this.governors = new Governors(cues);
+        this.subjects = new SubjectResolver(cues, metricRules);
     }
 
     /** The metrics of {@code document}, given its resolved mentions, in text order. */
@@ -99,6 +101,7 @@ public final class MetricLinker {
         for (MetricDraft d : drafts) {
             document.deadline().check();
             governors.govern(t, d);
+            subjects.resolve(t, d);
             metrics.add(toMetric(document, t, d));
         }
         return metrics;
@@ -549,6 +552,13 @@ public final class MetricLinker {
         // line breaks inside an indicator are layout, not words
         String indicator = SPACES.matcher(d.indicator).replaceAll("");
         return new Metric(document.id(), t.span(d.begin, d.end), t.slice(d.begin, d.end), indicator, d.subject,
-                d.period, value, d.change, d.modality, provenance);
+                d.period, value, d.change, d.modality, provenance,
+                evidence(t, d.subject, d.subjectEvidenceBegin, d.subjectEvidenceEnd),
+                evidence(t, d.period, d.periodEvidenceBegin, d.periodEvidenceEnd));
+    }
+
+    /** The code-point span of the words that gave a field, or null when the field is null or no words gave it. */
+    private static org.tiqu.text.Span evidence(LinkText t, String field, int begin, int end) {
+        return field == null || begin < 0 || end <= begin ? null : t.span(begin, end);
     }
 }

@@ -18,7 +18,8 @@ import org.tiqu.record.Value;
 
 /**
  * The JSON form of records, field for field as ANNOTATION.md gives it, followed by the
- * provenance fields {@code rule}, {@code sentence} and {@code section}.
+ * provenance fields {@code rule}, {@code sentence} and {@code section}, and for a METRIC its
+ * {@code evidence}: the code-point spans that gave its subject and period, or null.
  */
 public final class RecordJson {
 
@@ -47,7 +48,19 @@ public final class RecordJson {
         o.put("rule", record.provenance().rule());
         o.put("sentence", record.provenance().sentence());
         o.put("section", sectionText(record.provenance().section()));
+        if (record instanceof Metric m) {
+            ObjectNode evidence = o.putObject("evidence");
+            evidence.set("subject", spanJson(m.subjectEvidence()));
+            evidence.set("period", spanJson(m.periodEvidence()));
+        }
         return o;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode spanJson(org.tiqu.text.Span span) {
+        if (span == null) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+        return JSON.createArrayNode().add(span.begin()).add(span.end());
     }
 
     /**

@@ -39,7 +39,7 @@ public final class RuleExamples {
     }
 
     /** What an expectation may say of a metric, beside its text, type and rule. */
-    private static final List<String> METRIC_FIELDS = List.of("value", "indicator", "subject", "period", "change", "modality");
+    private static final List<String> METRIC_FIELDS = List.of("value", "indicator", "subject", "period", "change", "modality", "evidence");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Pipeline pipeline;

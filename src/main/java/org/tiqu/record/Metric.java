@@ -12,9 +12,18 @@ import org.tiqu.text.Span;
  * @param value    the value of the MONEY, QUANTITY or PERCENT mention, or null for a bare change
  * @param change   a PERCENT value plus {@code direction} and {@code basis}, or null
  * @param modality {@code actual}, {@code target} or {@code plan}
+ * @param subjectEvidence the code-point span of the words that gave the subject, or null when no text did
+ * @param periodEvidence  the code-point span of the date that gave the period, or null when no text did
  */
 public record Metric(String doc, Span span, String text, String indicator, String subject, String period,
-                     Value value, Value change, String modality, Provenance provenance) implements Record {
+                     Value value, Value change, String modality, Provenance provenance,
+                     Span subjectEvidence, Span periodEvidence) implements Record {
+
+    /** A metric whose subject and period no text gave (or nobody asked which). */
+    public Metric(String doc, Span span, String text, String indicator, String subject, String period,
+                  Value value, Value change, String modality, Provenance provenance) {
+        this(doc, span, text, indicator, subject, period, value, change, modality, provenance, null, null);
+    }
 
     public Metric {
         Objects.requireNonNull(doc, "doc");

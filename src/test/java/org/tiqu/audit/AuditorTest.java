@@ -75,6 +75,20 @@ class AuditorTest {
     }
 
     @Test
+    void metricEvidenceOutsideTheTextOrEmptyIsCaught() throws Exception {
+        Path records = out.resolve("records/a.jsonl");
+        String lines = Files.readString(records);
+        assertTrue(lines.contains("\"evidence\":{\"subject\":null,\"period\":null}"), lines);
+        String metric = lines.lines().filter(l -> l.contains("\"type\":\"METRIC\"")).findFirst().orElseThrow();
+        String outside = metric.replace("\"evidence\":{\"subject\":null", "\"evidence\":{\"subject\":[3,400]");
+        String empty = metric.replace("\"period\":null}", "\"period\":[4,4]}");
+        String shapeless = metric.replace("\"period\":null}", "\"period\":\"2024\"}");
+        Files.writeString(records, lines + outside + "\n" + empty + "\n" + shapeless + "\n");
+        assertEquals(List.of(AuditIssue.Kind.RECORDS_CHANGED, AuditIssue.Kind.RECORDS_CHANGED, AuditIssue.Kind.OUT_OF_BOUNDS,
+                AuditIssue.Kind.OUT_OF_BOUNDS, AuditIssue.Kind.BAD_RECORD), kinds(new Auditor().audit(out)));
+    }
+
+    @Test
     void theCommandExitsNonZeroOnAnyProblem() throws Exception {
         assertEquals(Main.OK, Main.run("audit", out.toString()));
         Files.delete(out.resolve("records/b.jsonl"));

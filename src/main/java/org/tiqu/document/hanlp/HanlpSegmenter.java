@@ -83,6 +83,24 @@ public final class HanlpSegmenter implements Segmenter {
         return segment.seg(text).size();
     }
 
+    /** A word HanLP's core or custom dictionary tags as a place ({@code ns}). */
+    @Override
+    public boolean isPlaceName(String word) {
+        com.hankcs.hanlp.dictionary.CoreDictionary.Attribute attribute = com.hankcs.hanlp.dictionary.CoreDictionary.get(word);
+        if (attribute == null) {
+            attribute = com.hankcs.hanlp.dictionary.CustomDictionary.get(word);
+        }
+        if (attribute == null) {
+            return false;
+        }
+        for (com.hankcs.hanlp.corpus.tag.Nature nature : attribute.nature) {
+            if (nature == com.hankcs.hanlp.corpus.tag.Nature.ns) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public List<Term> segment(String text) {
         List<com.hankcs.hanlp.seg.common.Term> raw = segment.seg(text);

@@ -179,6 +179,7 @@ public final class AuditPage {
                     .append("<span class=\"type\">").append(esc(type)).append("</span> ")
                     .append("<q>").append(esc(r.path("text").asText())).append("</q> ")
                     .append("<span class=\"value\">").append(esc(describe(r))).append("</span> ")
+                    .append(evidence(r, cps))
                     .append("<span class=\"rule\">").append(esc(r.path("rule").asText())).append("</span> ")
                     .append("<span class=\"where\">").append(doc).append(" [").append(begin).append(", ").append(end)
                     .append(")</span>")
@@ -234,6 +235,30 @@ public final class AuditPage {
             }
             from = to;
         }
+    }
+
+    /**
+     * For a metric, the words its subject and period were read from (subject from «平利县» [5, 8)),
+     * so that a reader sees why the linker decided so; empty when no text gave either.
+     */
+    static String evidence(JsonNode r, int[] cps) {
+        JsonNode evidence = r.path("evidence");
+        if (!evidence.isObject()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        for (String role : List.of("subject", "period")) {
+            JsonNode span = evidence.path(role);
+            if (!span.isArray() || span.size() != 2) {
+                continue;
+            }
+            int b = span.get(0).asInt(-1);
+            int e = span.get(1).asInt(-1);
+            String words = cps != null && b >= 0 && b < e && e <= cps.length ? new String(cps, b, e - b) : "?";
+            s.append(s.length() == 0 ? "" : " · ").append(role).append(" from «").append(words).append("» [")
+                    .append(b).append(", ").append(e).append(')');
+        }
+        return s.length() == 0 ? "" : "<span class=\"evidence\">" + esc(s.toString()) + "</span> ";
     }
 
     /** A record's normalised fields in one line: value, and for a metric its indicator, subject, period, change. */
@@ -296,7 +321,7 @@ public final class AuditPage {
             pre{white-space:pre-wrap;font:15px/1.9 "Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun,"Noto Sans CJK SC","WenQuanYi Micro Hei",serif;border-bottom:1px solid #eee;padding-bottom:12px}
             ol{padding-left:20px} li.rec{cursor:pointer;margin:3px 0;border-left:4px solid #ccc;padding-left:4px}
             li.rec:hover{background:#f4f4f4} li.rec.active{background:#ffe98a}
-            li .type{font-size:11px;font-weight:bold} li .value{color:#05c} li .rule,li .where{color:#999;font-size:11px}
+            li .type{font-size:11px;font-weight:bold} li .value{color:#05c} li .evidence{color:#693;font-size:11px} li .rule,li .where{color:#999;font-size:11px}
             li.ungrounded{background:#fdd}
             .seg.in-metric{border-bottom:2px solid #a0a} .seg.active{outline:3px solid #f60;background:#ffe98a!important}
             .t-ORG{background:#e3f2fd;border-color:#1e88e5} .t-MONEY{background:#e8f5e9;border-color:#43a047}
