@@ -27,9 +27,6 @@ final class MetricDraft {
     /** UTF-16 span of the words that gave the subject, or -1 when none did. */
     int subjectEvidenceBegin = -1;
     int subjectEvidenceEnd = -1;
-    /** UTF-16 span of the date that gave the period, or -1 when none did. */
-    int periodEvidenceBegin = -1;
-    int periodEvidenceEnd = -1;
     String modality;
     /** Index of 分别 in the text before the value, or -1. */
     int respectivelyAt = -1;
