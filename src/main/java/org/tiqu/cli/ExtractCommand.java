@@ -172,12 +172,9 @@ final class ExtractCommand implements Callable<Integer> {
             return Main.OK;
         }
         OutputLock.ensureFree(outDir);
-        CompletableFuture<Void> hanlp = HanlpSegmenter.preloadInBackground();
-        RuleBook book = new RulesLoader().load(rulesDir);
-        Pipeline pipeline = Pipeline.standard(book);
         // Loaded before any document runs: a document that fills the heap must not do it while
         // HanLP is still loading, or HanLP fails for every document after it.
-        awaitHanlp(hanlp);
+        Pipeline pipeline = loadPipeline(rulesDir);
         BatchOptions options = new BatchOptions(threads, prune, referenceDate, bar, Duration.ofSeconds(timeBudgetSeconds),
                 idField, textField);
         BatchSummary summary = new BatchRunner(pipeline, outDir, System.err, options).run(in, filter);
@@ -202,16 +199,35 @@ final class ExtractCommand implements Callable<Integer> {
 
     /** {@code --stdout}: records as JSON lines on standard output, nothing written; messages on stderr. */
     private int toStdout(List<Path> in, Path rulesDir, StreamRun.StdinFormat stdinFormat, InputFilter filter) throws Exception {
-        CompletableFuture<Void> hanlp = HanlpSegmenter.preloadInBackground();
-        RuleBook book = new RulesLoader().load(rulesDir);
-        Pipeline pipeline = Pipeline.standard(book);
-        awaitHanlp(hanlp);
+        Pipeline pipeline = loadPipeline(rulesDir);
         BatchOptions options = new BatchOptions(threads, false, referenceDate, false, Duration.ofSeconds(timeBudgetSeconds),
                 idField, textField);
         StreamRun run = new StreamRun(pipeline, options, new java.io.BufferedOutputStream(new java.io.FileOutputStream(
                 java.io.FileDescriptor.out), 1 << 16), System.err);
         int failed = run.run(in.stream().map(Path::toString).toList(), System.in, stdinFormat, filter);
         return failed == 0 ? Main.OK : Main.SOME_FAILED;
+    }
+
+    /**
+     * The rules, the pipeline's models and HanLP, loaded side by side. A heap too small for them
+     * runs out in whichever load allocates last, so it is said plainly wherever it happens.
+     */
+    private static Pipeline loadPipeline(Path rulesDir) throws InterruptedException {
+        CompletableFuture<Void> hanlp = HanlpSegmenter.preloadInBackground();
+        try {
+            RuleBook book = new RulesLoader().load(rulesDir);
+            Pipeline pipeline = Pipeline.standard(book);
+            awaitHanlp(hanlp);
+            return pipeline;
+        } catch (OutOfMemoryError e) {
+            throw heapTooSmall();
+        }
+    }
+
+    private static TiquException heapTooSmall() {
+        long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return new TiquException("HanLP's dictionaries do not fit in the " + maxMb + " MB heap"
+                + " beside the rules (set a larger one with TIQU_JAVA_OPTS=\"-Xmx2g\")");
     }
 
     /**
@@ -224,9 +240,7 @@ final class ExtractCommand implements Callable<Integer> {
             hanlp.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof OutOfMemoryError) {
-                long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-                throw new TiquException("HanLP's dictionaries do not fit in the " + maxMb + " MB heap"
-                        + " (set a larger one with TIQU_JAVA_OPTS=\"-Xmx2g\")");
+                throw heapTooSmall();
             }
             throw new TiquException("cannot load HanLP: " + e.getCause(), e.getCause());
         }
