@@ -18,11 +18,6 @@ public final class HanlpDictionary implements WordMarks.Source {
     private static final java.util.concurrent.ConcurrentHashMap<com.hankcs.hanlp.corpus.tag.Nature, Integer> NATURE_CODES =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    static {
-        // Same pinned configuration as the segmenter.
-        HanlpSegmenter.plain();
-    }
-
     private HanlpDictionary() {
     }
 

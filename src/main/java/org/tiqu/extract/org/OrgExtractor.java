@@ -453,28 +453,43 @@ public final class OrgExtractor implements Extractor {
         return out;
     }
 
+    /** Longest stretch tagged at once, in characters. */
+    private static final int TAG_WINDOW = 512;
+
     /** Names the trained tagger finds, sentence by sentence. */
     private void addTagged(Document document, List<Candidate> out) {
         Rule rule = byKind.get("tagger");
         if (rule == null || taggerModel == null) {
             return;
         }
-        int[] cps = new int[256];
+        int[] cps = new int[TAG_WINDOW + 64];
         for (Sentence sentence : document.sentences()) {
-            document.deadline().check();
             Span s = sentence.span();
-            int n = s.length();
-            if (cps.length < n) {
-                cps = new int[Math.max(n, cps.length * 2)];
-            }
-            for (int i = 0; i < n; i++) {
-                cps[i] = document.text().codePointAt(s.begin() + i);
-            }
-            for (Span found : taggerModel.tag(cps, n)) {
-                Span span = new Span(s.begin() + found.begin(), s.begin() + found.end());
-                if (taggedNameKept(document.slice(span))) {
-                    out.add(candidate(document, span, rule));
+            // Long sentences are tagged in windows cut at a clause mark where one is near, so that
+            // the time budget is checked as often on hostile input (a million characters, one
+            // sentence) as on prose; a name across a cut is rare and lost.
+            for (int from = s.begin(); from < s.end(); ) {
+                document.deadline().check();
+                int to = Math.min(s.end(), from + TAG_WINDOW);
+                if (to < s.end()) {
+                    for (int k = to - 1; k > to - 64; k--) {
+                        if (Document.isClauseMark(document.text().codePointAt(k))) {
+                            to = k + 1;
+                            break;
+                        }
+                    }
                 }
+                int n = to - from;
+                for (int i = 0; i < n; i++) {
+                    cps[i] = document.text().codePointAt(from + i);
+                }
+                for (Span found : taggerModel.tag(cps, n)) {
+                    Span span = new Span(from + found.begin(), from + found.end());
+                    if (taggedNameKept(document.slice(span))) {
+                        out.add(candidate(document, span, rule));
+                    }
+                }
+                from = to;
             }
         }
     }
@@ -492,12 +507,20 @@ public final class OrgExtractor implements Extractor {
      */
     private List<Candidate> besideRuleNames(Document document, ClauseWords terms, List<Candidate> ruleNames, List<Candidate> tagged) {
         List<Candidate> rules = new ArrayList<>(ruleNames);
+        java.util.TreeMap<Integer, List<Integer>> indexByBegin = new java.util.TreeMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            indexByBegin.computeIfAbsent(rules.get(i).span().begin(), b -> new ArrayList<>()).add(i);
+        }
         for (Candidate t : tagged) {
-            for (int i = 0; i < rules.size(); i++) {
-                Candidate r = rules.get(i);
-                if (r.span().length() > t.span().length() && r.span().begin() <= t.span().begin() && t.span().end() <= r.span().end()
-                        && verbOutside(terms.around(r.span().begin()), r.span(), t.span())) {
-                    rules.set(i, t);
+            document.deadline().check();
+            // Rule names that may contain t begin at most 64 characters before it.
+            for (List<Integer> at : indexByBegin.subMap(t.span().begin() - 64, true, t.span().begin(), true).values()) {
+                for (int i : at) {
+                    Candidate r = rules.get(i);
+                    if (r.span().length() > t.span().length() && t.span().end() <= r.span().end()
+                            && verbOutside(terms.around(r.span().begin()), r.span(), t.span())) {
+                        rules.set(i, t);
+                    }
                 }
             }
         }
@@ -506,8 +529,9 @@ public final class OrgExtractor implements Extractor {
             byBegin.merge(c.span().begin(), c.span().end(), Math::max);
         }
         List<Candidate> kept = new ArrayList<>(rules);
+        java.util.Set<Candidate> replaced = new java.util.HashSet<>(rules);
         for (Candidate c : tagged) {
-            if (!rules.contains(c) && !crossesRuleName(byBegin, c.span())) {
+            if (!replaced.contains(c) && !crossesRuleName(byBegin, c.span())) {
                 kept.add(c);
             }
         }
