@@ -31,11 +31,12 @@ final class ExportCommand implements Runnable {
     }
 
     @Command(name = "parquet", mixinStandardHelpOptions = true,
-            description = {"Write mentions.parquet, metrics.parquet and documents.parquet of an output folder,",
-                    "for pandas, DuckDB and Spark. mentions and metrics have the columns of mentions.csv and",
-                    "metrics.csv (begin, end, sentence as INT32; values as strings, exactly as the records",
-                    "write them); documents has one row per manifest entry. Each file is written whole",
-                    "or not at all. The schema is in the README (\"Parquet tables\")."},
+            description = {"Write mentions.parquet, metrics.parquet and documents.parquet of an",
+                    "output folder, for pandas, DuckDB and Spark. mentions and metrics have",
+                    "the columns of mentions.csv and metrics.csv (begin, end and sentence as",
+                    "INT32; value and change as strings, exactly as the records write them);",
+                    "documents has one row per manifest entry. Each file is written whole or",
+                    "not at all. The schema is in the README (\"Parquet tables\")."},
             footer = {"", "Exit codes: 0 written, 1 a file could not be read or written,",
                     "2 DIR is not an output folder or a batch is writing it."})
     static final class Parquet implements Callable<Integer> {
