@@ -21,7 +21,8 @@ import org.tiqu.source.SourceException;
 @Command(name = "tiqu", mixinStandardHelpOptions = true, version = "tiqu 0.1.0",
         description = "Extracts normalised, auditable records from Chinese press releases.",
         subcommands = {ExtractCommand.class, AuditCommand.class, ScoreCommand.class, RulesCommand.class,
-                BenchCommand.class, ReviewCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+                BenchCommand.class, ReviewCommand.class, TrainCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all good, 1 some documents failed or the audit found problems, 2 bad usage or rules."})
 public final class Main implements Runnable {
 
