@@ -10,33 +10,32 @@ public final class Lexicon {
     private final String name;
     private final Map<String, String> entries;
     private final int longestWord;
+    /** The words, and the words reversed, as tries of UTF-16 units, for prefix and suffix look-ups. */
+    private final CharTrie forward;
+    private final CharTrie backward;
 
     public Lexicon(String name, Map<String, String> entries) {
         this.name = name;
         this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         this.longestWord = entries.keySet().stream().mapToInt(String::length).max().orElse(0);
+        this.forward = CharTrie.of(this.entries.keySet(), false);
+        this.backward = CharTrie.of(this.entries.keySet(), true);
     }
 
-    /** The longest word that {@code text} starts with, or null: a hash lookup per length, longest first. */
+    /**
+     * The longest word that {@code text} starts with, or null. Walks a trie of the words one
+     * character at a time (a hash look-up per length, with a substring each, cost more than the
+     * linking around it: the subject resolver asks this at nearly every character).
+     */
     public String longestPrefixOf(String text) {
-        for (int n = Math.min(longestWord, text.length()); n > 0; n--) {
-            String head = text.substring(0, n);
-            if (entries.containsKey(head)) {
-                return head;
-            }
-        }
-        return null;
+        int n = forward.longestMatch(text, 0, 1, Math.min(longestWord, text.length()));
+        return n == 0 ? null : text.substring(0, n);
     }
 
-    /** The longest word that {@code text} ends with, or null. */
+    /** The longest word that {@code text} ends with, or null: a trie of the reversed words, walked from the end. */
     public String longestSuffixOf(String text) {
-        for (int n = Math.min(longestWord, text.length()); n > 0; n--) {
-            String tail = text.substring(text.length() - n);
-            if (entries.containsKey(tail)) {
-                return tail;
-            }
-        }
-        return null;
+        int n = backward.longestMatch(text, text.length() - 1, -1, Math.min(longestWord, text.length()));
+        return n == 0 ? null : text.substring(text.length() - n);
     }
 
     /** The length of the longest word, in UTF-16 units. */
@@ -111,6 +110,65 @@ public final class Lexicon {
         private static String literal(int c) {
             boolean plain = c > 127 ? !Character.isWhitespace(c) : Character.isLetterOrDigit(c);
             return plain ? new String(Character.toChars(c)) : "\\" + (char) c;
+        }
+    }
+
+    /**
+     * A trie of words by UTF-16 unit, children in sorted arrays (no boxing, no substrings):
+     * {@link #longestMatch} gives the length of the longest word read from a start in one
+     * direction, exactly what a hash look-up per length, longest first, gives.
+     */
+    private static final class CharTrie {
+        private char[] keys = new char[0];
+        private CharTrie[] children = new CharTrie[0];
+        private boolean terminal;
+
+        static CharTrie of(java.util.Collection<String> words, boolean reversed) {
+            CharTrie root = new CharTrie();
+            for (String word : words) {
+                CharTrie node = root;
+                for (int k = 0; k < word.length(); k++) {
+                    node = node.child(word.charAt(reversed ? word.length() - 1 - k : k));
+                }
+                node.terminal = true;
+            }
+            return root;
+        }
+
+        private CharTrie child(char ch) {
+            int i = java.util.Arrays.binarySearch(keys, ch);
+            if (i >= 0) {
+                return children[i];
+            }
+            int at = -i - 1;
+            char[] k = new char[keys.length + 1];
+            CharTrie[] c = new CharTrie[children.length + 1];
+            System.arraycopy(keys, 0, k, 0, at);
+            System.arraycopy(children, 0, c, 0, at);
+            k[at] = ch;
+            c[at] = new CharTrie();
+            System.arraycopy(keys, at, k, at + 1, keys.length - at);
+            System.arraycopy(children, at, c, at + 1, children.length - at);
+            keys = k;
+            children = c;
+            return c[at];
+        }
+
+        /** The length of the longest word (of at most {@code max} units) read from {@code start} by {@code step}; 0 for none. */
+        int longestMatch(String text, int start, int step, int max) {
+            CharTrie node = this;
+            int best = 0;
+            for (int n = 1, i = start; n <= max; n++, i += step) {
+                int k = java.util.Arrays.binarySearch(node.keys, text.charAt(i));
+                if (k < 0) {
+                    break;
+                }
+                node = node.children[k];
+                if (node.terminal) {
+                    best = n;
+                }
+            }
+            return best;
         }
     }
 }
