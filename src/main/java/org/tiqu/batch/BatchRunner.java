@@ -57,7 +57,7 @@ import org.tiqu.source.SourceText;
  *     manifest recorded is skipped; its entry and records stay. Changed sources are redone.</li>
  * <li>Workers share the one loaded pipeline. Each writes its document's files atomically,
  *     then appends its entry to the {@link ManifestJournal}; every {@value #COMMIT_DOCUMENTS}
- *     documents or 5 seconds the journal forces the group's files and itself to disk (group
+ *     documents or 30 seconds the journal forces the group's files and itself to disk (group
  *     commit), and the manifest is written once, at the end. A run killed at any point leaves
  *     only whole files, and the next run, reading the journal over the manifest, redoes only
  *     the documents that were in progress; after a power loss, those of the last group too.</li>
@@ -86,8 +86,8 @@ public final class BatchRunner {
      * documents, or this often, the journal forces the group's files and its segment together.
      * A power loss costs at most one group's work, done again; a killed process costs nothing.
      */
-    static final int COMMIT_DOCUMENTS = 1000;
-    static final long COMMIT_INTERVAL_NANOS = 5_000_000_000L;
+    static final int COMMIT_DOCUMENTS = 5000;
+    static final long COMMIT_INTERVAL_NANOS = 30_000_000_000L;
     private long lastCommit = System.nanoTime();
 
     /**
@@ -456,6 +456,7 @@ public final class BatchRunner {
         if (changed || !DerivedFiles.upToDate(run.out)) {
             log.println("tiqu: writing metrics.csv, mentions.csv and audit.html for "
                     + BatchSummary.count(manifest.documents().size(), "document") + " ...");
+            DerivedFiles.removeDamaged(run.out);
             MetricsCsv.write(run.out, manifest);
             haltAt("after-metrics");
             MentionsCsv.write(run.out, manifest);

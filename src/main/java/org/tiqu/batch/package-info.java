@@ -26,7 +26,8 @@
  *     {@link org.tiqu.output.ManifestJournal}): a document's records (and text) are written to a
  *     temporary file and renamed, without forcing; its entry is then appended to this run's
  *     journal segment, {@code .journal/segment-NNNNNN.jsonl}, in one write. Every
- *     {@link org.tiqu.batch.BatchRunner#COMMIT_DOCUMENTS} documents or 5 s, and before the
+ *     {@link org.tiqu.batch.BatchRunner#COMMIT_DOCUMENTS} documents or 30 s (when the kernel has
+ *     written most of a group back on its own: the fsyncs find little left to do), and before the
  *     manifest is written, the journal forces the group's files, their folders, then a commit
  *     line and the segment. A killed process loses nothing (the page cache outlives it; a line is
  *     written whole or not at all). After a power loss, lines before a segment's last commit are

@@ -29,7 +29,8 @@ public final class BatchBench {
 
     /** What one measure gives. */
     public record Figures(int documents, long chars, double batchSeconds, double batchCharsPerSecond,
-                          double pipelineCharsPerSecond, long peakRssKb, BatchSummary summary) {
+                          double pipelineCharsPerSecond, double batchCharsPerCpuSecond, double pipelineCharsPerCpuSecond,
+                          long peakRssKb, BatchSummary summary) {
         public double ratio() {
             return batchCharsPerSecond / pipelineCharsPerSecond;
         }
@@ -55,12 +56,15 @@ public final class BatchBench {
         Path out = Files.createTempDirectory("tiqu-bench-batch");
         BatchSummary summary;
         long nanos;
+        long batchCpu;
         try {
             BatchOptions options = BatchOptions.defaults().withThreads(threads);
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             summary = new BatchRunner(pipeline, out, new PrintStream(PrintStream.nullOutputStream()), options)
                     .run(List.of(folder));
             nanos = System.nanoTime() - start;
+            batchCpu = processCpuNanos() - cpuStart;
         } finally {
             deleteTree(out);
         }
@@ -81,8 +85,11 @@ public final class BatchBench {
         int passes = bench.warmUp(warmup, Math.max(warmup, maxWarmup));
         log.printf("pipeline: %d documents in memory, %d characters; warm-up %d passes%n",
                 bench.documents(), bench.chars(), passes);
+        long cpuStart = processCpuNanos();
         Bench.Stage parallel = bench.parallel(threads, repeat);
-        return new Figures(files.size(), chars, nanos / 1e9, chars * 1e9 / nanos, parallel.charsPerSecond(), rss, summary);
+        long pipelineCpu = processCpuNanos() - cpuStart;
+        return new Figures(files.size(), chars, nanos / 1e9, chars * 1e9 / nanos, parallel.charsPerSecond(),
+                chars * 1e9 / batchCpu, (double) bench.chars() * repeat * 1e9 / pipelineCpu, rss, summary);
     }
 
     public static void print(Figures f, int threads, PrintStream out) {
@@ -91,6 +98,11 @@ public final class BatchBench {
         out.printf("%-44s %14.0f %8.2f%n", "tiqu extract, end to end (" + threads + " threads, cold JIT)",
                 f.batchCharsPerSecond(), f.ratio());
         out.printf("%-44s %14.0f %8.2f%n", "pipeline in memory (" + threads + " threads, warm)", f.pipelineCharsPerSecond(), 1.0);
+        // On a shared machine wall time depends on the neighbours; CPU time (all threads, JIT and GC
+        // included) much less so.
+        out.printf("per CPU second (process, JIT and GC included): extract %.0f, pipeline %.0f chars: ratio %.2f%n",
+                f.batchCharsPerCpuSecond(), f.pipelineCharsPerCpuSecond(),
+                f.batchCharsPerCpuSecond() / f.pipelineCharsPerCpuSecond());
         if (f.peakRssKb() > 0) {
             out.printf("peak RSS after the batch: %d MB%n", f.peakRssKb() / 1024);
         }
@@ -109,6 +121,15 @@ public final class BatchBench {
             }
         }
         return chars;
+    }
+
+    /** CPU time of the whole process, all threads, or 0 where the platform does not tell. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     /** The process's peak resident set (VmHWM), or 0 where /proc does not tell. */

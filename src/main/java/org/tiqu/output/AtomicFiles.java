@@ -69,6 +69,10 @@ public final class AtomicFiles {
         }
     }
 
+    public static void writeUnforced(Path target, byte[] bytes) throws IOException {
+        writeUnforced(target, out -> out.write(bytes));
+    }
+
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
     }

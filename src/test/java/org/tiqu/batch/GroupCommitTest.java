@@ -106,6 +106,18 @@ class GroupCommitTest {
         assertEquals(BatchRunnerTest.contents(clean), BatchRunnerTest.contents(out));
     }
 
+    @Test
+    void derivedFilesTornByAPowerLossAreWrittenAgain() throws Exception {
+        Path out = dir.resolve("out");
+        copyTree(clean, out);
+        // Written without an fsync: after a power loss one may be empty, though the stamp is not.
+        Files.write(out.resolve("metrics.csv"), new byte[0]);
+        Files.write(out.resolve("audit.html"), new byte[0]);
+        BatchSummary rerun = new BatchRunner(TestPipelines.standard(), out, quiet, BatchOptions.defaults()).run(List.of(in));
+        assertEquals(3, rerun.skipped());
+        assertEquals(BatchRunnerTest.contents(clean), BatchRunnerTest.contents(out));
+    }
+
     private static void copyTree(Path from, Path to) throws Exception {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
