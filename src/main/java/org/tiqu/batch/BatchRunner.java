@@ -56,10 +56,11 @@ import org.tiqu.source.SourceText;
  * <li>A source whose bytes, rules, code, {@code --reference-date} and document id are those the
  *     manifest recorded is skipped; its entry and records stay. Changed sources are redone.</li>
  * <li>Workers share the one loaded pipeline. Each writes its document's files atomically,
- *     then its entry to the {@link ManifestJournal}; the manifest is rewritten every few
- *     seconds and at the end. A run killed at any point leaves only whole files, and the
- *     next run, reading the journal over the manifest, redoes only the documents that
- *     were in progress.</li>
+ *     then appends its entry to the {@link ManifestJournal}; every {@value #COMMIT_DOCUMENTS}
+ *     documents or 30 seconds the journal forces the group's files and itself to disk (group
+ *     commit), and the manifest is written once, at the end. A run killed at any point leaves
+ *     only whole files, and the next run, reading the journal over the manifest, redoes only
+ *     the documents that were in progress; after a power loss, those of the last group too.</li>
  * <li>Nothing written depends on the order documents finish in: the manifest lists
  *     entries by source path, so output is byte for byte the same for any thread count.</li>
  * <li>Records of sources that are gone are removed only with {@code prune}.</li>
@@ -80,9 +81,14 @@ public final class BatchRunner {
     private final PrintStream log;
     private final SourceReader reader = new SourceReader();
     private final HtmlArticle html = new HtmlArticle();
-    /** How often a running batch rewrites the whole manifest; the journal holds every document at once. */
-    private static final long MANIFEST_INTERVAL_NANOS = 2_000_000_000L;
-    private long lastManifestWrite = System.nanoTime();
+    /**
+     * Group commit (issue 19): records are written without forcing them; every this many
+     * documents, or this often, the journal forces the group's files and its segment together.
+     * A power loss costs at most one group's work, done again; a killed process costs nothing.
+     */
+    static final int COMMIT_DOCUMENTS = 5000;
+    static final long COMMIT_INTERVAL_NANOS = 30_000_000_000L;
+    private long lastCommit = System.nanoTime();
 
     /**
      * A named moment of the run at which a test may stop the process as kill -9 would
@@ -106,8 +112,11 @@ public final class BatchRunner {
     /** What became of one source in this run. */
     private enum Outcome { DONE, SKIPPED, FAILED }
 
-    /** @param label the file, and the line of a corpus document */
-    private record Result(String label, DocumentEntry entry, Outcome outcome, long nanos) {
+    /** @param label the file, and the line of a corpus document; @param textSha256 of its text file, if it has one */
+    private record Result(String label, DocumentEntry entry, Outcome outcome, long nanos, String textSha256) {
+        Result(String label, DocumentEntry entry, Outcome outcome, long nanos) {
+            this(label, entry, outcome, nanos, null);
+        }
     }
 
     /** One run over one output folder, holding its lock. */
@@ -169,6 +178,7 @@ public final class BatchRunner {
                 return run(run, inputs, filter, start);
             } finally {
                 run.finished = true;
+                run.journal.close();
                 try {
                     Runtime.getRuntime().removeShutdownHook(onStop);
                 } catch (IllegalStateException shuttingDown) {
@@ -438,6 +448,7 @@ public final class BatchRunner {
         boolean changed = pruned > 0 || run.journalHadEntries
                 || run.results.stream().anyMatch(r -> r.outcome() != Outcome.SKIPPED);
         Manifest manifest = manifest(run.entries);
+        run.journal.commit(); // the records the manifest lists are on disk before it is
         if (changed || !Manifest.exists(run.out)) {
             manifest.write(run.out);
         }
@@ -445,6 +456,7 @@ public final class BatchRunner {
         if (changed || !DerivedFiles.upToDate(run.out)) {
             log.println("tiqu: writing metrics.csv, mentions.csv and audit.html for "
                     + BatchSummary.count(manifest.documents().size(), "document") + " ...");
+            DerivedFiles.removeDamaged(run.out);
             MetricsCsv.write(run.out, manifest);
             haltAt("after-metrics");
             MentionsCsv.write(run.out, manifest);
@@ -480,11 +492,11 @@ public final class BatchRunner {
         }
         if (result.outcome() != Outcome.SKIPPED) {
             try {
-                run.journal.record(result.entry());
-                // The manifest itself follows now and then, for whoever watches the run.
-                if (System.nanoTime() - lastManifestWrite > MANIFEST_INTERVAL_NANOS) {
-                    manifest(run.entries).write(run.out);
-                    lastManifestWrite = System.nanoTime();
+                run.journal.record(result.entry(), result.textSha256());
+                // The manifest is written once, at the end: rewriting it as the run goes cost time in the square of its size.
+                if (run.journal.uncommitted() >= COMMIT_DOCUMENTS || System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {
+                    run.journal.commit();
+                    lastCommit = System.nanoTime();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot record " + result.entry().source() + " in " + run.out
@@ -622,15 +634,19 @@ public final class BatchRunner {
         try {
             DocumentResult result = pipeline.process(text, options.referenceDate(), deadline);
             List<Record> records = result.records();
+            String textSha256 = null;
             if (p.textPath() != null) {
-                AtomicFiles.write(run.out.resolve(p.textPath()), text.text().getBytes(StandardCharsets.UTF_8));
+                byte[] textBytes = text.text().getBytes(StandardCharsets.UTF_8);
+                AtomicFiles.writeUnforced(run.out.resolve(p.textPath()), out -> out.write(textBytes));
+                textSha256 = SourceReader.sha256(textBytes);
             }
             MessageDigest sha = sha256();
-            AtomicFiles.write(run.out.resolve(p.recordsPath()), out -> {
+            AtomicFiles.writeUnforced(run.out.resolve(p.recordsPath()), out -> {
                 DigestOutputStream digesting = new DigestOutputStream(out, sha);
                 RecordJson.writeLines(records, digesting, deadline);
                 digesting.flush();
             });
+            haltAt("after-records");
             Map<String, Integer> counts = new LinkedHashMap<>();
             records.forEach(r -> counts.merge(r.type().name(), 1, Integer::sum));
             DocumentEntry entry = new DocumentEntry(p.id(), p.source(), sha256, p.format(), text.encoding(), text.hadBom(),
@@ -646,7 +662,7 @@ public final class BatchRunner {
             if (previous != null) {
                 deleteStaleOutputs(run, previous, entry); // its id changed: the old files are no one's
             }
-            return new Result(p.label(), entry, Outcome.DONE, System.nanoTime() - start);
+            return new Result(p.label(), entry, Outcome.DONE, System.nanoTime() - start, textSha256);
         } catch (IOException | RuntimeException e) {
             String why = e instanceof TiquException ? e.getMessage()
                     : e instanceof IOException io ? "cannot write its records: " + IoReasons.of(io)

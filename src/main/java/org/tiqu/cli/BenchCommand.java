@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.tiqu.bench.BatchBench;
 import org.tiqu.bench.Bench;
 import org.tiqu.bench.BenchInput;
 import org.tiqu.pipeline.Pipeline;
@@ -47,6 +48,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-warmup", paramLabel = "K", description = "Most unmeasured passes (default: 30).")
     int maxWarmup = 30;
 
+    @Option(names = "--batch", paramLabel = "DIR", description = "Instead of the stage table: run the real extract "
+            + "over the folder DIR into a temporary output folder (cold JIT, as tiqu extract runs), then the in-memory "
+            + "pipeline on the same documents (warm), both on --threads (default here: all cores), and print both "
+            + "in characters per second with their ratio. Build a folder with src/test/scripts/batch-corpus.sh.")
+    Path batch;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +76,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         long loadStart = System.nanoTime();
         Pipeline pipeline = Pipeline.standard(new RulesLoader().load(rules != null ? rules : Defaults.projectPath("rules")));
+        if (batch != null) {
+            if (!Files.isDirectory(batch)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch: " + batch + " is not a folder");
+            }
+            int n = spec.commandLine().getParseResult().hasMatchedOption("--threads") ? threads
+                    : Runtime.getRuntime().availableProcessors();
+            System.out.printf("pipeline loaded in %.1f s%n", (System.nanoTime() - loadStart) / 1e9);
+            BatchBench.Figures figures = new BatchBench(pipeline, n).measure(batch, warmup, maxWarmup, repeat, System.out);
+            BatchBench.print(figures, n, System.out);
+            return Main.OK;
+        }
         Bench bench = new Bench(pipeline, BenchInput.load(in));
         System.out.printf("%d documents, %d characters; pipeline loaded in %.1f s%n", bench.documents(), bench.chars(),
                 (System.nanoTime() - loadStart) / 1e9);

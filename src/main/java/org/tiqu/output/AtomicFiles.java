@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes files so that a reader sees either the old file or the whole new one, never
  * a part: the bytes go to a temporary file in the same folder, are forced to disk,
- * and the temporary file is renamed over the target.
+ * (unless a group commit does that later) and the temporary file is renamed over the target.
  */
 public final class AtomicFiles {
 
@@ -24,6 +24,19 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, true);
+    }
+
+    /**
+     * As {@link #write(Path, Content)}, but without forcing the bytes to disk: as whole against
+     * a killed process (the page cache outlives it), not against a power loss. For files whose
+     * durability a later group commit provides ({@link ManifestJournal#commit}).
+     */
+    public static void writeUnforced(Path target, Content content) throws IOException {
+        write(target, content, false);
+    }
+
+    private static void write(Path target, Content content, boolean force) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -33,7 +46,9 @@ public final class AtomicFiles {
                  OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
-                channel.force(true);
+                if (force) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -52,6 +67,10 @@ public final class AtomicFiles {
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: its defaults apply
         }
+    }
+
+    public static void writeUnforced(Path target, byte[] bytes) throws IOException {
+        writeUnforced(target, out -> out.write(bytes));
     }
 
     public static void write(Path target, byte[] bytes) throws IOException {

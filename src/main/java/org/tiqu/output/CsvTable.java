@@ -39,7 +39,8 @@ final class CsvTable {
         // The atomic writer owns the stream: it must stay open to be forced to disk.
         CsvMapper csv = new CsvMapper();
         csv.getFactory().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        AtomicFiles.write(outDir.resolve(fileName), out -> {
+        // Not forced: the batch's stamp names its digest; a power loss that tears it has it written again.
+        AtomicFiles.writeUnforced(outDir.resolve(fileName), out -> {
             out.write(UTF8_BOM);
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (SequenceWriter rows = csv.writer(schema).writeValues(w)) {

@@ -57,7 +57,9 @@ public final class AuditPage {
     static void write(Path outDir, Manifest manifest, int maxDocuments, int maxChars, int indexPageSize) throws IOException {
         String single = render(outDir, manifest, maxDocuments, maxChars);
         if (single != null) {
-            AtomicFiles.write(outDir.resolve(FILE_NAME), single.getBytes(StandardCharsets.UTF_8));
+            // Not forced: the batch's stamp (DerivedFiles) names the digests of the derived files, so a
+            // power loss that leaves one torn makes the next run write them again.
+            AtomicFiles.writeUnforced(outDir.resolve(FILE_NAME), single.getBytes(StandardCharsets.UTF_8));
             AuditPages.removeAll(outDir);
         } else {
             AuditPages.write(outDir, manifest, indexPageSize);

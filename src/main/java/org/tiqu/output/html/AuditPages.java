@@ -55,7 +55,7 @@ final class AuditPages {
             }
             kept.add(page);
             if (outdated(outDir, entry, page)) {
-                AtomicFiles.write(page, documentHtml(outDir, entry).getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.writeUnforced(page, documentHtml(outDir, entry).getBytes(StandardCharsets.UTF_8));
             }
         }
         removeOthers(pagesDir.resolve(DOCS_DIR), kept);
@@ -63,7 +63,7 @@ final class AuditPages {
         for (int p = 0; p < pages; p++) {
             List<DocumentEntry> slice = documents.subList(p * pageSize, Math.min(documents.size(), (p + 1) * pageSize));
             Path file = p == 0 ? outDir.resolve(AuditPage.FILE_NAME) : pagesDir.resolve(indexName(p));
-            AtomicFiles.write(file, indexHtml(outDir, manifest, documents.size(), slice, p, pages, pageSize)
+            AtomicFiles.writeUnforced(file, indexHtml(outDir, manifest, documents.size(), slice, p, pages, pageSize)
                     .getBytes(StandardCharsets.UTF_8));
         }
         try (Stream<Path> files = Files.list(pagesDir)) {
