@@ -97,16 +97,7 @@ public final class Auditor {
                             + entry.textField() + "\" value of line " + entry.line() + " of " + sourcePath + " (missing or edited)"));
                     continue;
                 }
-                Path recordsPath = outDir.resolve(entry.records()).normalize();
-                if (!Files.isRegularFile(recordsPath)) {
-                    issues.add(new AuditIssue(Kind.MISSING_RECORDS, entry.doc(), 0, "records not found: " + recordsPath));
-                    continue;
-                }
-                checkRecordsFile(entry, recordsPath, issues);
-                records += auditRecords(entry.doc(), new CodePointText(line.text()), recordsPath, issues);
-                if (deep != null) {
-                    compareWithExtraction(deep, entry, line, recordsPath, issues);
-                }
+                records += auditRecordsOf(outDir, entry, line, deep, issues);
                 continue;
             }
             byte[] bytes = Files.readAllBytes(sourcePath);
@@ -129,16 +120,7 @@ public final class Auditor {
                         + " is not the article text extracted from " + sourcePath + " (missing or edited)"));
                 continue;
             }
-            Path recordsPath = outDir.resolve(entry.records()).normalize();
-            if (!Files.isRegularFile(recordsPath)) {
-                issues.add(new AuditIssue(Kind.MISSING_RECORDS, entry.doc(), 0, "records not found: " + recordsPath));
-                continue;
-            }
-            checkRecordsFile(entry, recordsPath, issues);
-            records += auditRecords(entry.doc(), new CodePointText(source.text()), recordsPath, issues);
-            if (deep != null) {
-                compareWithExtraction(deep, entry, source, recordsPath, issues);
-            }
+            records += auditRecordsOf(outDir, entry, source, deep, issues);
         }
         corpora.close();
         checkUnlistedFiles(outDir, manifest, issues);
@@ -162,6 +144,26 @@ public final class Auditor {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The records of a document whose text has been proved (a source's or a corpus line's):
+     * the file against the manifest, every record against the text, and with {@code deep} a
+     * fresh extraction. Returns the number of records read.
+     */
+    private static int auditRecordsOf(Path outDir, DocumentEntry entry, SourceText text, Pipeline deep,
+            List<AuditIssue> issues) throws IOException {
+        Path recordsPath = outDir.resolve(entry.records()).normalize();
+        if (!Files.isRegularFile(recordsPath)) {
+            issues.add(new AuditIssue(Kind.MISSING_RECORDS, entry.doc(), 0, "records not found: " + recordsPath));
+            return 0;
+        }
+        checkRecordsFile(entry, recordsPath, issues);
+        int records = auditRecords(entry.doc(), new CodePointText(text.text()), recordsPath, issues);
+        if (deep != null) {
+            compareWithExtraction(deep, entry, text, recordsPath, issues);
+        }
+        return records;
     }
 
     /** The records file must be the one the batch wrote: its sha256 and its number of records. */

@@ -373,13 +373,7 @@ public final class MetricLinker {
         MetricDraft base = shareBase(t, v.begin(), d.sentence, previous);
         if (base != null) {
             // …，占总额的69% / 对全区经济增长的贡献率40.4%: a share of the figure before takes its indicator
-            d.rule = SHARE;
-            d.listHead = base;
-            d.indicator = base.indicator;
-            d.indicatorBegin = base.indicatorBegin;
-            d.begin = base.indicatorBegin >= 0 ? base.indicatorBegin : base.begin;
-            d.end = v.end();
-            return true;
+            return shareOf(d, base, v);
         }
         String core = TRAILING_VERB.matcher(LEADING_PUNCTUATION.matcher(t.slice(segStart, v.begin())).replaceAll(""))
                 .replaceAll("");
@@ -391,13 +385,7 @@ public final class MetricLinker {
             if (of == null || of.indicator == null) {
                 return false;
             }
-            d.rule = SHARE;
-            d.listHead = of;
-            d.indicator = of.indicator;
-            d.indicatorBegin = of.indicatorBegin;
-            d.begin = of.indicatorBegin >= 0 ? of.indicatorBegin : of.begin;
-            d.end = v.end();
-            return true;
+            return shareOf(d, of, v);
         }
         int at = core.lastIndexOf('占');
         if (at > 0 && !core.endsWith("比重") && !core.contains("占比") && !core.startsWith("占率", at)
@@ -540,6 +528,17 @@ public final class MetricLinker {
         }
         String between = t.slice(right.end(), later.get(0).begin());
         return !between.contains("分别") && !between.startsWith("、") && !between.startsWith("和");
+    }
+
+    /** Makes {@code d} a share of {@code base}: its indicator, and a span from the base's indicator to the value. */
+    private static boolean shareOf(MetricDraft d, MetricDraft base, LinkText.Placed v) {
+        d.rule = SHARE;
+        d.listHead = base;
+        d.indicator = base.indicator;
+        d.indicatorBegin = base.indicatorBegin;
+        d.begin = base.indicatorBegin >= 0 ? base.indicatorBegin : base.begin;
+        d.end = v.end();
+        return true;
     }
 
     private static boolean isListGap(String gap) {
