@@ -45,6 +45,17 @@ public final class OrgTagger {
     private final long[] filter;
     private final int filterMask;
     private static final long EMPTY = Long.MIN_VALUE;
+    /**
+     * The weights of the five character templates, a row of {@code 5 * 5} per character (row 0:
+     * none), indexed by {@link #characterRow}; and those of the class template by its value. A
+     * character's five templates are then one cache line, not five probes of the large table:
+     * these six of the seventeen features cost a third of the tagger's time through the table.
+     * Sums of 16-bit integers in floats are exact, so the order of adding does not matter.
+     */
+    private final short[] characterWeights;
+    /** Per BMP character, then {@link TaggerFeatures#BEGIN} and {@link TaggerFeatures#END}: its row, 0 for none. */
+    private final char[] characterRow;
+    private final short[] classWeights;
 
     OrgTagger(long[] keys, short[] weights, float scale, float[] transition, WordMarks.Source dictionary) {
         this.features = keys.length;
@@ -79,6 +90,49 @@ public final class OrgTagger {
                     | (weights[b + 2] & 0xFFFFL) << 32 | (weights[b + 3] & 0xFFFFL) << 48;
             table[slot * 3 + 2] = weights[b + 4] & 0xFFFFL;
         }
+        this.characterRow = new char[0x10000 + 2];
+        short[] rows = new short[Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES * 1024];
+        int used = 1;
+        float[] w = new float[Tags.COUNT];
+        for (int c = 0; c < characterRow.length; c++) {
+            int cp = c < 0x10000 ? c : c == 0x10000 ? TaggerFeatures.BEGIN : TaggerFeatures.END;
+            boolean any = false;
+            int base = used * Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES;
+            if (base + Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES > rows.length) {
+                rows = java.util.Arrays.copyOf(rows, rows.length * 2);
+            }
+            for (int t = 0; t < TaggerFeatures.CHARACTER_TEMPLATES; t++) {
+                java.util.Arrays.fill(w, 0f);
+                addWeights(TaggerFeatures.key(t + 1, cp, 0, 0), w, 0);
+                for (int tag = 0; tag < Tags.COUNT; tag++) {
+                    rows[base + t * Tags.COUNT + tag] = (short) w[tag];
+                    any |= w[tag] != 0;
+                }
+            }
+            if (any) {
+                if (used > Character.MAX_VALUE) {
+                    throw new IllegalStateException("more characters with weights than rows");
+                }
+                characterRow[c] = (char) used++;
+            }
+        }
+        this.characterWeights = java.util.Arrays.copyOf(rows, used * Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES);
+        this.classWeights = new short[1000 * Tags.COUNT];
+        for (int v = 0; v < 1000; v++) {
+            java.util.Arrays.fill(w, 0f);
+            addWeights(TaggerFeatures.key(TaggerFeatures.CLASS_TEMPLATE_INDEX + 1, v, 0, 0), w, 0);
+            for (int tag = 0; tag < Tags.COUNT; tag++) {
+                classWeights[v * Tags.COUNT + tag] = (short) w[tag];
+            }
+        }
+    }
+
+    /** The row of {@link #characterWeights} of a normalised character, or -1 when it has none there (beyond the BMP). */
+    private int characterRowOf(int cp) {
+        if (cp < 0x10000) {
+            return characterRow[cp];
+        }
+        return cp == TaggerFeatures.BEGIN ? characterRow[0x10000] : cp == TaggerFeatures.END ? characterRow[0x10001] : -1;
     }
 
     private int slot(long key) {
@@ -158,11 +212,30 @@ public final class OrgTagger {
         float[] emission = w.emission;
         java.util.Arrays.fill(emission, 0, n * Tags.COUNT, 0f);
         long[] keys = w.keys;
+        TaggerFeatures features = w.features;
+        final int rowLength = Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES;
         for (int i = 0; i < n; i++) {
             int o = i * TaggerFeatures.COUNT;
             int e = i * Tags.COUNT;
-            for (int k = 0; k < TaggerFeatures.COUNT; k++) {
-                addWeights(keys[o + k], emission, e);
+            for (int t = 0; t < TaggerFeatures.CHARACTER_TEMPLATES; t++) {
+                int row = characterRowOf(features.character(i, t - 2));
+                if (row < 0) {
+                    addWeights(keys[o + t], emission, e);
+                } else {
+                    int at = row * rowLength + t * Tags.COUNT;
+                    for (int tag = 0; tag < Tags.COUNT; tag++) {
+                        emission[e + tag] += characterWeights[at + tag];
+                    }
+                }
+            }
+            int at = features.classTriple(i) * Tags.COUNT;
+            for (int tag = 0; tag < Tags.COUNT; tag++) {
+                emission[e + tag] += classWeights[at + tag];
+            }
+            for (int k = TaggerFeatures.CHARACTER_TEMPLATES; k < TaggerFeatures.COUNT; k++) {
+                if (k != TaggerFeatures.CLASS_TEMPLATE_INDEX) {
+                    addWeights(keys[o + k], emission, e);
+                }
             }
         }
         Tags.viterbi(emission, scaledTransition, n, w.tags, w.score, w.back);

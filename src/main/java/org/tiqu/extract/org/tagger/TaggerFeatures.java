@@ -13,8 +13,12 @@ final class TaggerFeatures {
     /** Keys per character. */
     static final int COUNT = 17;
 
-    private static final int BEGIN = 0x110001;
-    private static final int END = 0x110002;
+    static final int BEGIN = 0x110001;
+    static final int END = 0x110002;
+    /** The character templates (1 to 5: the characters two before to two after) come first in {@link #keys}. */
+    static final int CHARACTER_TEMPLATES = 5;
+    /** The index in {@link #keys} of the character-class template (12). */
+    static final int CLASS_TEMPLATE_INDEX = 11;
 
     private final WordMarks.Source dictionary;
     private final WordMarks marks = new WordMarks();
@@ -78,6 +82,20 @@ final class TaggerFeatures {
             out[o + 16] = key(17, c, marks.startLength(i), marks.endLength(i));
         }
         return out;
+    }
+
+    /**
+     * After {@link #keys}: the normalised character {@code offset} (-2 to 2) from character i,
+     * or {@link #BEGIN}/{@link #END} past the sentence's ends; the value of templates 1 to 5.
+     */
+    int character(int i, int offset) {
+        return padded[i + 2 + offset];
+    }
+
+    /** After {@link #keys}: the value of the character-class template of character i (below 1000). */
+    int classTriple(int i) {
+        int p = i + 2;
+        return classes[p - 1] * 100 + classes[p] * 10 + classes[p + 1];
     }
 
     /** Digits fold to 0, Latin letters to lower-case a, full-width forms to half-width. */
