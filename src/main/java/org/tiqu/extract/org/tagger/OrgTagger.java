@@ -1,8 +1,6 @@
 package org.tiqu.extract.org.tagger;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -255,25 +253,27 @@ public final class OrgTagger {
     }
 
     public static OrgTagger read(InputStream raw, WordMarks.Source dictionary) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
-        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-            throw new IOException("not an ORG tagger model (version " + VERSION + ")");
+        // The whole file at once, then bulk reads: a million readLong/readShort calls through
+        // the stream cost a noticeable part of start-up, before the JIT compiles them.
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(new GZIPInputStream(raw, 1 << 16).readAllBytes());
+        try {
+            if (in.getInt() != MAGIC || in.getInt() != VERSION) {
+                throw new IOException("not an ORG tagger model (version " + VERSION + ")");
+            }
+            int n = in.getInt();
+            float scale = in.getFloat();
+            long[] keys = new long[n];
+            in.asLongBuffer().get(keys);
+            in.position(in.position() + n * Long.BYTES);
+            short[] weights = new short[n * Tags.COUNT];
+            in.asShortBuffer().get(weights);
+            in.position(in.position() + weights.length * Short.BYTES);
+            float[] transition = new float[Tags.COUNT * Tags.COUNT];
+            in.asFloatBuffer().get(transition);
+            return new OrgTagger(keys, weights, scale, transition, dictionary);
+        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+            throw new IOException("truncated ORG tagger model");
         }
-        int n = in.readInt();
-        float scale = in.readFloat();
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = in.readLong();
-        }
-        short[] weights = new short[n * Tags.COUNT];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = in.readShort();
-        }
-        float[] transition = new float[Tags.COUNT * Tags.COUNT];
-        for (int i = 0; i < transition.length; i++) {
-            transition[i] = in.readFloat();
-        }
-        return new OrgTagger(keys, weights, scale, transition, dictionary);
     }
 
     /**
