@@ -54,6 +54,9 @@ public final class OrgTagger {
     /** Per BMP character, then {@link TaggerFeatures#BEGIN} and {@link TaggerFeatures#END}: its row, 0 for none. */
     private final char[] characterRow;
     private final short[] classWeights;
+    /** The same for the two word-length templates, whose values are few (see {@link TaggerFeatures#lengthsValue}). */
+    private final short[] lengthsWeights;
+    private final short[] besideWeights;
 
     OrgTagger(long[] keys, short[] weights, float scale, float[] transition, WordMarks.Source dictionary) {
         this.features = keys.length;
@@ -115,13 +118,29 @@ public final class OrgTagger {
             }
         }
         this.characterWeights = java.util.Arrays.copyOf(rows, used * Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES);
-        this.classWeights = new short[1000 * Tags.COUNT];
-        for (int v = 0; v < 1000; v++) {
+        this.classWeights = denseWeights(1000, v -> TaggerFeatures.key(TaggerFeatures.CLASS_TEMPLATE_INDEX + 1, v, 0, 0));
+        this.lengthsWeights = denseWeights(TaggerFeatures.LENGTHS_VALUES, TaggerFeatures::lengthsKey);
+        this.besideWeights = denseWeights(TaggerFeatures.BESIDE_VALUES, TaggerFeatures::besideKey);
+    }
+
+    /** The weights of the keys of values 0 to {@code values - 1} of one template, {@link Tags#COUNT} per value. */
+    private short[] denseWeights(int values, java.util.function.IntToLongFunction keyOf) {
+        short[] dense = new short[values * Tags.COUNT];
+        float[] w = new float[Tags.COUNT];
+        for (int v = 0; v < values; v++) {
             java.util.Arrays.fill(w, 0f);
-            addWeights(TaggerFeatures.key(TaggerFeatures.CLASS_TEMPLATE_INDEX + 1, v, 0, 0), w, 0);
+            addWeights(keyOf.applyAsLong(v), w, 0);
             for (int tag = 0; tag < Tags.COUNT; tag++) {
-                classWeights[v * Tags.COUNT + tag] = (short) w[tag];
+                dense[v * Tags.COUNT + tag] = (short) w[tag];
             }
+        }
+        return dense;
+    }
+
+    private static void addDense(short[] dense, int value, float[] emission, int e) {
+        int at = value * Tags.COUNT;
+        for (int tag = 0; tag < Tags.COUNT; tag++) {
+            emission[e + tag] += dense[at + tag];
         }
     }
 
@@ -226,12 +245,12 @@ public final class OrgTagger {
                     }
                 }
             }
-            int at = features.classTriple(i) * Tags.COUNT;
-            for (int tag = 0; tag < Tags.COUNT; tag++) {
-                emission[e + tag] += classWeights[at + tag];
-            }
+            addDense(classWeights, features.classTriple(i), emission, e);
+            addDense(lengthsWeights, features.lengthsValue(i), emission, e);
+            addDense(besideWeights, features.besideValue(i, n), emission, e);
             for (int k = TaggerFeatures.CHARACTER_TEMPLATES; k < TaggerFeatures.COUNT; k++) {
-                if (k != TaggerFeatures.CLASS_TEMPLATE_INDEX) {
+                if (k != TaggerFeatures.CLASS_TEMPLATE_INDEX && k != TaggerFeatures.LENGTHS_TEMPLATE_INDEX
+                        && k != TaggerFeatures.BESIDE_TEMPLATE_INDEX) {
                     addWeights(keys[o + k], emission, e);
                 }
             }
