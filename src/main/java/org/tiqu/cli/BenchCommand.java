@@ -22,7 +22,9 @@ import org.tiqu.rules.RulesLoader;
                         + "sentences, each extractor (with the segmentation it asks for, shown on its own "
                         + "line), the resolver, the linker and JSONL writing, then the whole pipeline on one "
                         + "thread (and on --threads N), and, on the same text in the same run, HanLP's plain "
-                        + "Viterbi segmentation as the reference, with each figure's ratio to it."})
+                        + "Viterbi segmentation as the reference, with each figure's ratio to it.",
+                "One-thread figures count the thread's CPU time plus garbage-collection pauses, so that "
+                        + "other work on the machine does not slow them; the --threads figure counts wall time."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final String CORPUS = "../shared/benchmarks/corpus/cnews-sample.jsonl";

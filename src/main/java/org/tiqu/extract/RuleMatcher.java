@@ -34,6 +34,8 @@ public final class RuleMatcher {
     private final StartChars[] starts;
     /** Per character, the rules that may start with it: bit {@code i} of word {@code i / 64}. */
     private final AtomicReferenceArray<long[]> masks = new AtomicReferenceArray<>(Character.MAX_VALUE + 1);
+    /** The same after the text's first character, where {@code \A} and {@code ^} no longer hold. */
+    private final AtomicReferenceArray<long[]> insideMasks = new AtomicReferenceArray<>(Character.MAX_VALUE + 1);
     /** Longs per mask: one bit per rule. */
     private final int maskWords;
     /**
@@ -106,7 +108,7 @@ public final class RuleMatcher {
                 deadline.check();
             }
             char c = view.charAt(p);
-            long[] mask = maskOf(c);
+            long[] mask = p == 0 ? maskOf(c) : insideMaskOf(c);
             if (mask.length > 0 && p > 0 && p + 1 < length) {
                 mask = maskBetween(view.charAt(p - 1), c, view.charAt(p + 1), mask);
             }
@@ -127,18 +129,27 @@ public final class RuleMatcher {
     }
 
     private long[] maskOf(char c) {
-        long[] mask = masks.get(c);
+        return learnt(masks, c, false);
+    }
+
+    private long[] insideMaskOf(char c) {
+        return learnt(insideMasks, c, true);
+    }
+
+    /** The rules that may start with {@code c}, learnt once into {@code table}. */
+    private long[] learnt(AtomicReferenceArray<long[]> table, char c, boolean inside) {
+        long[] mask = table.get(c);
         if (mask == null) {
             mask = new long[maskWords];
             boolean any = false;
             for (int i = 0; i < rules.length; i++) {
-                if (starts[i].mayStartWith(c)) {
+                if (inside ? starts[i].mayStartInside(c) : starts[i].mayStartWith(c)) {
                     mask[i >>> 6] |= 1L << i;
                     any = true;
                 }
             }
             mask = any ? mask : NONE;
-            masks.set(c, mask);
+            table.set(c, mask);
         }
         return mask;
     }

@@ -71,6 +71,17 @@ final class StartChars {
     }
 
     /**
+     * False only when no match can start with {@code c} after the first character of a text.
+     * Stricter than {@link #mayStartWith} for patterns that may start at the beginning of a text
+     * ({@code \A}, {@code ^}) and otherwise only after a delimiter they consume:
+     * {@code (?:\A|[，、])name} can start with any character at offset 0, elsewhere only with
+     * a delimiter.
+     */
+    boolean mayStartInside(char c) {
+        return mayStartWith(c) && (Character.isSurrogate(c) || !learnable || canStartInside(c));
+    }
+
+    /**
      * False only when no match can start at {@code start} of {@code text}: the characters
      * from there that a match could be made of lack some that every match needs.
      */
@@ -107,6 +118,17 @@ final class StartChars {
         Matcher m = pattern.matcher(text).region(PROBES + 1, PROBES + 3).useTransparentBounds(true)
                 .useAnchoringBounds(false);
         return m.lookingAt() || m.hitEnd() || text.probed;
+    }
+
+    /**
+     * The attempt at {@code c} after unknown text: an anchor on the text's beginning fails there
+     * without reading anything, so an attempt that neither matches, nor runs off the end, nor
+     * reads before {@code c} fails wherever {@code c} stands after the first character.
+     */
+    private boolean canStartInside(char c) {
+        Probed text = new Probed(c);
+        Matcher inside = pattern.matcher(text).region(PROBES, PROBES + 1).useTransparentBounds(true).useAnchoringBounds(false);
+        return inside.lookingAt() || inside.hitEnd() || text.probed;
     }
 
     private boolean canStart(char c) {

@@ -107,4 +107,26 @@ class RuleMatcherTest {
         assertTrue(new StartChars(anchored).mayStartWith('年'));
         assertFalse(new StartChars(Pattern.compile("\\G年")).learnable());
     }
+
+    @Test
+    void anAnchorOnTheTextsBeginningOpensEveryCharacterOnlyThere() {
+        // A name at the text's start or after a delimiter the pattern consumes.
+        StartChars listed = new StartChars(Pattern.compile("(?:\\A|[，、])(?<name>[\\p{IsHan}]{2,4})等"));
+        assertTrue(listed.mayStartWith('华'), "at offset 0");
+        assertFalse(listed.mayStartInside('华'));
+        assertTrue(listed.mayStartInside('，'));
+        StartChars line = new StartChars(Pattern.compile("(?m)^新华网"));
+        assertTrue(line.mayStartInside('新'), "multi-line ^ reads the character before");
+        StartChars behind = new StartChars(Pattern.compile("(?<![0-9])[0-9]+年"));
+        assertFalse(behind.mayStartInside('年'));
+        assertTrue(behind.mayStartInside('7'));
+
+        List<Rule> rules = TestPipelines.standard().rules().file("org").rules();
+        Document document = TestPipelines.standard().document(TestPipelines.source("t", "华为、中兴等企业。上汽、一汽、东风，销量增长。"), null);
+        RuleMatcher.Scan scan = new RuleMatcher(rules).scan(document);
+        List<String> items = new ArrayList<>();
+        Rule peers = rules.stream().filter(r -> r.id().equals("org.list-peers")).findFirst().orElseThrow();
+        scan.forEachMatch(peers, m -> items.add(m.group("items")));
+        assertEquals(List.of("华为、中兴等企业", "上汽、一汽、东风"), items, "the same as find(), from offset 0 and after a comma");
+    }
 }

@@ -140,8 +140,8 @@ public final class OrgExtractor implements Extractor {
         addGazetteer(document, terms, found);
         addSuffixNames(document, terms, found);
         addShortBodies(document, found);
-        addWholeMatches(document, scan, byKind.get("department"), found);
-        addWholeMatches(document, scan, byKind.get("bracketed"), found);
+        addWholeMatches(document, scan, byKind.get("department"), null, found);
+        addWholeMatches(document, scan, byKind.get("bracketed"), "name", found);
         addDictionaryWords(document, terms, found);
         addBrandLists(document, scan, found);
         addMedia(document, scan, found);
@@ -304,9 +304,10 @@ public final class OrgExtractor implements Extractor {
         }
     }
 
-    private void addWholeMatches(Document document, RuleMatcher.Scan scan, Rule rule, List<Candidate> out) {
+    /** Each match of {@code rule}, or of its group {@code group} (the name after a delimiter the pattern reads). */
+    private void addWholeMatches(Document document, RuleMatcher.Scan scan, Rule rule, String group, List<Candidate> out) {
         if (rule != null) {
-            scan.forEachMatch(rule, m -> out.add(candidate(document, m.span(), rule)));
+            scan.forEachMatch(rule, m -> out.add(candidate(document, group == null ? m.span() : m.groupSpan(group), rule)));
         }
     }
 

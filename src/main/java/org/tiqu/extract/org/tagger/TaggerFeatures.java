@@ -13,8 +13,19 @@ final class TaggerFeatures {
     /** Keys per character. */
     static final int COUNT = 17;
 
-    private static final int BEGIN = 0x110001;
-    private static final int END = 0x110002;
+    static final int BEGIN = 0x110001;
+    static final int END = 0x110002;
+    /** The character templates (1 to 5: the characters two before to two after) come first in {@link #keys}. */
+    static final int CHARACTER_TEMPLATES = 5;
+    /** The index in {@link #keys} of the character-class template (12). */
+    static final int CLASS_TEMPLATE_INDEX = 11;
+    /** The indexes in {@link #keys} of the word-length templates (15: lengths here; 16: lengths beside). */
+    static final int LENGTHS_TEMPLATE_INDEX = 14;
+    static final int BESIDE_TEMPLATE_INDEX = 15;
+    /** Values of the word-length templates: lengths 0 to {@link WordMarks#MAX_WORD}, and -1 past the ends. */
+    static final int LENGTHS = WordMarks.MAX_WORD + 1;
+    static final int LENGTHS_VALUES = LENGTHS * LENGTHS * 2;
+    static final int BESIDE_VALUES = (LENGTHS + 1) * (LENGTHS + 1);
 
     private final WordMarks.Source dictionary;
     private final WordMarks marks = new WordMarks();
@@ -78,6 +89,42 @@ final class TaggerFeatures {
             out[o + 16] = key(17, c, marks.startLength(i), marks.endLength(i));
         }
         return out;
+    }
+
+    /**
+     * After {@link #keys}: the normalised character {@code offset} (-2 to 2) from character i,
+     * or {@link #BEGIN}/{@link #END} past the sentence's ends; the value of templates 1 to 5.
+     */
+    int character(int i, int offset) {
+        return padded[i + 2 + offset];
+    }
+
+    /** After {@link #keys}: the value of the character-class template of character i (below 1000). */
+    int classTriple(int i) {
+        int p = i + 2;
+        return classes[p - 1] * 100 + classes[p] * 10 + classes[p + 1];
+    }
+
+    /** After {@link #keys}: the value of template 15 at character i as one number below {@link #LENGTHS_VALUES}. */
+    int lengthsValue(int i) {
+        return (marks.startLength(i) * LENGTHS + marks.endLength(i)) * 2 + (marks.inside(i) ? 1 : 0);
+    }
+
+    /** After {@link #keys} of n characters: the value of template 16 at character i, below {@link #BESIDE_VALUES}. */
+    int besideValue(int i, int n) {
+        int before = i > 0 ? marks.endLength(i - 1) : -1;
+        int after = i + 1 < n ? marks.startLength(i + 1) : -1;
+        return (before + 1) * (LENGTHS + 1) + after + 1;
+    }
+
+    /** The key of template 15 for a value of {@link #lengthsValue}. */
+    static long lengthsKey(int value) {
+        return key(15, value / 2 / LENGTHS, value / 2 % LENGTHS, value % 2);
+    }
+
+    /** The key of template 16 for a value of {@link #besideValue}. */
+    static long besideKey(int value) {
+        return key(16, value / (LENGTHS + 1) - 1, value % (LENGTHS + 1) - 1, 0);
     }
 
     /** Digits fold to 0, Latin letters to lower-case a, full-width forms to half-width. */
