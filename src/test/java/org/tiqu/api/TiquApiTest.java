@@ -127,6 +127,16 @@ class TiquApiTest {
     }
 
     @Test
+    void rulesBundledInTheJarAreTheFoldersRules() throws IOException {
+        try (Tiqu bundled = Tiqu.bundled()) {
+            assertEquals(tiqu.rulesSha256(), bundled.rulesSha256(), "target/classes/tiqu-rules is rules/ as built");
+            Path d = documents.get(1);
+            byte[] bytes = Files.readAllBytes(d);
+            assertArrayEquals(tiqu.extract("b", bytes, "b.txt").records(), bundled.extract("b", bytes, "b.txt").records());
+        }
+    }
+
+    @Test
     void documentsThatCannotBeReadFailAlone() {
         Result empty = tiqu.extract("empty", new byte[0], "empty.txt");
         assertEquals(Status.FAILED, empty.status());
