@@ -19,8 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import com.hankcs.hanlp.HanLP;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tiqu.batch.BatchOptions;
 import org.tiqu.batch.BatchRunner;
 import org.tiqu.testing.CorpusFiles;
+import org.tiqu.testing.Zips;
 
 /** The library API: the command line's records, from a folder or a zip of rules, from 4 threads alike. */
 class TiquApiTest {
@@ -117,7 +116,7 @@ class TiquApiTest {
     @Test
     void rulesFromAZipAreTheFoldersRules() throws IOException {
         Path zip = tmp.resolve("rules.zip");
-        zipFolder(Path.of("rules"), "rules/", zip);
+        Zips.zipFolder(Path.of("rules"), "rules/", zip);
         try (Tiqu zipped = Tiqu.load(zip)) {
             assertEquals(tiqu.rulesSha256(), zipped.rulesSha256());
             Path d = documents.get(0);
@@ -174,16 +173,5 @@ class TiquApiTest {
             HanLP.Config.Normalization = false;
         }
         assertTrue(tiqu.extract("n", bytes, "n.txt").ok());
-    }
-
-    /** Zips {@code dir}'s files under {@code prefix} (as {@code zip -r rules.zip rules/} would). */
-    static void zipFolder(Path dir, String prefix, Path zip) throws IOException {
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip)); Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new ZipEntry(prefix + dir.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, out);
-                out.closeEntry();
-            }
-        }
     }
 }
