@@ -246,9 +246,16 @@ public final class Tiqu implements AutoCloseable {
 
     /** As {@link #extract(String, byte[], String)}, for a file known by its path. */
     public Result extract(String id, byte[] bytes, Path file) {
+        return extract(id, bytes, file, HtmlArticle.isHtml(file));
+    }
+
+    /**
+     * As {@link #extract(String, byte[], String)}, saying whether the bytes are an HTML page
+     * whatever the name (standard input, a name without extension).
+     */
+    public Result extract(String id, byte[] bytes, Path file, boolean isHtml) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(bytes, "bytes");
-        boolean isHtml = HtmlArticle.isHtml(file);
         String format = isHtml ? DocumentEntry.FORMAT_HTML : DocumentEntry.FORMAT_TEXT;
         Deadline deadline = Deadline.after(options.timeBudget());
         String sha256 = SourceReader.sha256(bytes);
