@@ -6,14 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.tiqu.TiquException;
-import org.tiqu.document.Deadline;
+import org.tiqu.api.Options;
+import org.tiqu.api.Tiqu;
+import org.tiqu.document.ReferenceTime;
 import org.tiqu.output.AtomicFiles;
 import org.tiqu.output.DocumentEntry;
 import org.tiqu.output.Manifest;
@@ -35,17 +33,13 @@ import org.tiqu.output.MentionsCsv;
 import org.tiqu.output.MetricsCsv;
 import org.tiqu.output.OutputFolderException;
 import org.tiqu.output.OutputPaths;
-import org.tiqu.output.RecordJson;
 import org.tiqu.output.html.AuditPage;
-import org.tiqu.pipeline.DocumentResult;
 import org.tiqu.pipeline.Pipeline;
-import org.tiqu.record.Record;
 import org.tiqu.source.HtmlArticle;
 import org.tiqu.source.JsonlDocument;
 import org.tiqu.source.JsonlLines;
 import org.tiqu.source.SourceException;
 import org.tiqu.source.SourceReader;
-import org.tiqu.source.SourceText;
 
 /**
  * Runs the pipeline over a folder of sources, incrementally and in parallel.
@@ -79,8 +73,8 @@ public final class BatchRunner {
     private final Path outDir;
     private final BatchOptions options;
     private final PrintStream log;
-    private final SourceReader reader = new SourceReader();
-    private final HtmlArticle html = new HtmlArticle();
+    /** The library every document goes through: decoding, the time budget, failures, the records' bytes. */
+    private final Tiqu tiqu;
     /**
      * Group commit (issue 19): records are written without forcing them; every this many
      * documents, or this often, the journal forces the group's files and its segment together.
@@ -102,6 +96,12 @@ public final class BatchRunner {
         this.outDir = outDir;
         this.options = options;
         this.log = log;
+        this.tiqu = Tiqu.of(pipeline, apiOptions(options));
+    }
+
+    /** What of a batch's options the library reads documents with. */
+    static Options apiOptions(BatchOptions options) {
+        return new Options(options.referenceDate(), options.budget(), options.idField(), options.textField());
     }
 
     /** A batch with the default options: all cores, no pruning, log lines. */
@@ -535,25 +535,18 @@ public final class BatchRunner {
 
     /**
      * {@link #processOne}, with what one document can do to the JVM made that document's
-     * failure instead of the batch's: running out of heap (a file with a million records) or
-     * of stack (a pattern recursing over a run of ten thousand list items). What it held is
-     * garbage once the stack unwinds, and the next document starts afresh. Any other error
-     * thrown for one document fails it with its name, so that the manifest is still written.
+     * failure instead of the batch's (reading a file too large for the heap); what happens
+     * while the document is decoded and extracted is {@link Tiqu}'s to map, the same for
+     * every adapter. Any other error thrown for one document fails it with its name, so that
+     * the manifest is still written.
      */
     private Result processWithinLimits(Run run, Planned p, DocumentEntry previous, byte[] line) {
         long start = System.nanoTime();
         String why;
         try {
             return processOne(run, p, previous, line, start);
-        } catch (OutOfMemoryError e) {
-            long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-            why = "out of memory: the document needs more than the " + maxMb + " MB heap"
-                    + " (set a larger one with TIQU_JAVA_OPTS=\"-Xmx2g\" and run again)";
-        } catch (StackOverflowError e) {
-            why = "out of stack: a pattern recursed too deeply on a very long run of list items or numbers"
-                    + " (a larger stack: TIQU_JAVA_OPTS=\"-Xss64m\")";
-        } catch (LinkageError | AssertionError e) {
-            why = "internal error: " + e;
+        } catch (OutOfMemoryError | StackOverflowError | LinkageError | AssertionError e) {
+            why = Tiqu.limitReason(e);
         }
         return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), null, p.format(), why),
                 System.nanoTime() - start);
@@ -561,10 +554,9 @@ public final class BatchRunner {
 
     /** Runs on a worker thread: never throws, a document's failure becomes a failed entry. */
     private Result processOne(Run run, Planned p, DocumentEntry previous, byte[] line, long start) {
-        Deadline deadline = Deadline.after(options.budget());
         Path file = p.file();
         if (p.format().equals(DocumentEntry.FORMAT_JSONL)) {
-            return processCorpusLine(run, p, previous, line, deadline, start);
+            return processCorpusLine(run, p, previous, line, start);
         }
         if (!Files.isRegularFile(file)) {
             String why = Files.exists(file) ? "not a regular file (a folder, pipe, socket or device)" : "no such file";
@@ -582,18 +574,11 @@ public final class BatchRunner {
         if (unchanged(run, p, previous, sha256)) {
             return new Result(p.label(), previous, Outcome.SKIPPED, System.nanoTime() - start);
         }
-        SourceText text;
-        try {
-            text = p.textPath() != null ? html.read(p.id(), file, bytes) : reader.decode(p.id(), file, bytes);
-        } catch (SourceException e) {
-            return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), sha256, p.format(),
-                    e.reason().name().toLowerCase() + ": " + e.getMessage()), System.nanoTime() - start);
-        }
-        return extract(run, p, previous, text, sha256, deadline, start);
+        return write(run, p, previous, tiqu.extract(p.id(), bytes, file), start);
     }
 
     /** A line of a JSONL corpus: its text value is the document, saved as {@code text/<doc>.txt}. */
-    private Result processCorpusLine(Run run, Planned p, DocumentEntry previous, byte[] line, Deadline deadline, long start) {
+    private Result processCorpusLine(Run run, Planned p, DocumentEntry previous, byte[] line, long start) {
         if (p.line() == null || line == null) {
             String why = p.line() == null ? "cannot be read as JSONL" : "line " + p.line() + " is gone (the file changed while it was read)";
             if (!Files.isRegularFile(p.file())) {
@@ -616,48 +601,35 @@ public final class BatchRunner {
         if (unchanged(run, p, previous, sha256)) {
             return new Result(p.label(), previous, Outcome.SKIPPED, System.nanoTime() - start);
         }
-        JsonlDocument document;
-        try {
-            document = JsonlDocument.parse(p.file(), new JsonlLines.Line(p.line(), line), options.idField(),
-                    options.textField(), p.id());
-        } catch (SourceException e) {
-            return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), sha256, p.format(),
-                    e.reason().name().toLowerCase() + ": " + e.getMessage()), System.nanoTime() - start);
-        }
-        SourceText text = new SourceText(p.id(), p.file(), document.text(), SourceReader.UTF_8, sha256, false);
-        return extract(run, p, previous, text, sha256, deadline, start);
+        return write(run, p, previous, tiqu.extractJsonLine(line, p.line(), p.id(), p.file()), start);
     }
 
-    /** Runs the pipeline over a decoded source and writes its files; a failure becomes a failed entry. */
-    private Result extract(Run run, Planned p, DocumentEntry previous, SourceText text, String sha256, Deadline deadline,
-                           long start) {
+    /** Writes the files of a document the library has read (its text, its records); a failure becomes a failed entry. */
+    private Result write(Run run, Planned p, DocumentEntry previous, org.tiqu.api.Result result, long start) {
+        if (!result.ok()) {
+            return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), result.sha256(), p.format(),
+                    result.error()), System.nanoTime() - start);
+        }
         try {
-            DocumentResult result = pipeline.process(text, options.referenceDate(), deadline);
-            List<Record> records = result.records();
             String textSha256 = null;
             if (p.textPath() != null) {
-                byte[] textBytes = text.text().getBytes(StandardCharsets.UTF_8);
+                byte[] textBytes = result.text().getBytes(StandardCharsets.UTF_8);
                 AtomicFiles.writeUnforced(run.out.resolve(p.textPath()), out -> out.write(textBytes));
                 textSha256 = SourceReader.sha256(textBytes);
             }
-            MessageDigest sha = sha256();
-            AtomicFiles.writeUnforced(run.out.resolve(p.recordsPath()), out -> {
-                DigestOutputStream digesting = new DigestOutputStream(out, sha);
-                RecordJson.writeLines(records, digesting, deadline);
-                digesting.flush();
-            });
+            AtomicFiles.writeUnforced(run.out.resolve(p.recordsPath()), result::writeRecords);
             haltAt("after-records");
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            records.forEach(r -> counts.merge(r.type().name(), 1, Integer::sum));
-            DocumentEntry entry = new DocumentEntry(p.id(), p.source(), sha256, p.format(), text.encoding(), text.hadBom(),
-                    p.textPath() == null ? DocumentEntry.OFFSETS_SOURCE : DocumentEntry.OFFSETS_TEXT, p.textPath(),
-                    DocumentEntry.OK, p.recordsPath(), HexFormat.of().formatHex(sha.digest()), counts,
-                    result.document().reference(), pipeline.rules().sha256(), CodeDigest.value(), referenceDate(), null);
+            org.tiqu.api.Reference r = result.reference();
+            DocumentEntry entry = new DocumentEntry(p.id(), p.source(), result.sha256(), p.format(), result.encoding(),
+                    result.bom(), p.textPath() == null ? DocumentEntry.OFFSETS_SOURCE : DocumentEntry.OFFSETS_TEXT,
+                    p.textPath(), DocumentEntry.OK, p.recordsPath(), result.recordsSha256(),
+                    new LinkedHashMap<>(result.counts()), new ReferenceTime(r.date(), r.year(), r.how()),
+                    result.rulesSha256(), result.codeSha256(), referenceDate(), null);
             if (p.line() != null) {
                 entry = entry.inCorpus(p.line(), options.textField());
             }
-            if (text.encodingNote() != null) {
-                entry = entry.withEncodingNote(text.encodingNote());
+            if (result.encodingNote() != null) {
+                entry = entry.withEncodingNote(result.encodingNote());
             }
             if (previous != null) {
                 deleteStaleOutputs(run, previous, entry); // its id changed: the old files are no one's
@@ -667,16 +639,8 @@ public final class BatchRunner {
             String why = e instanceof TiquException ? e.getMessage()
                     : e instanceof IOException io ? "cannot write its records: " + IoReasons.of(io)
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
-            return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), sha256, p.format(), why),
+            return failed(run, p, previous, DocumentEntry.failed(p.id(), p.source(), result.sha256(), p.format(), why),
                     System.nanoTime() - start);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 
@@ -684,7 +648,7 @@ public final class BatchRunner {
         return previous != null && previous.ok()
                 && sha256.equals(previous.sha256())
                 && pipeline.rules().sha256().equals(previous.rulesSha256())
-                && CodeDigest.value().equals(previous.codeSha256())
+                && Tiqu.codeSha256().equals(previous.codeSha256())
                 && Objects.equals(referenceDate(), previous.referenceDate())
                 && p.id().equals(previous.doc())
                 && p.recordsPath().equals(previous.records())

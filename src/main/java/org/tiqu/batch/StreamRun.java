@@ -1,6 +1,5 @@
 package org.tiqu.batch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,15 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.tiqu.document.Deadline;
-import org.tiqu.output.RecordJson;
+import org.tiqu.api.Result;
+import org.tiqu.api.Tiqu;
 import org.tiqu.pipeline.Pipeline;
-import org.tiqu.source.HtmlArticle;
 import org.tiqu.source.JsonlDocument;
 import org.tiqu.source.JsonlLines;
-import org.tiqu.source.SourceException;
-import org.tiqu.source.SourceReader;
-import org.tiqu.source.SourceText;
 
 /**
  * {@code tiqu extract --stdout}: the records of every document as JSON lines on standard
@@ -44,24 +39,23 @@ public final class StreamRun {
     /** The id of the one document read from standard input. */
     public static final String STDIN_ID = "stdin";
 
-    private final Pipeline pipeline;
     private final BatchOptions options;
     private final OutputStream out;
     private final PrintStream log;
-    private final SourceReader reader = new SourceReader();
-    private final HtmlArticle html = new HtmlArticle();
+    /** The library every document goes through, as in a batch. */
+    private final Tiqu tiqu;
     private int failed;
     private int documents;
 
     public StreamRun(Pipeline pipeline, BatchOptions options, OutputStream out, PrintStream log) {
-        this.pipeline = pipeline;
         this.options = options;
         this.out = out;
         this.log = log;
+        this.tiqu = Tiqu.of(pipeline, BatchRunner.apiOptions(options));
     }
 
-    /** A document to do: its text, or why it cannot be read. */
-    private record Item(String label, SourceText text, String error) {
+    /** A document to do: how the library reads it, or why it cannot be read. */
+    private record Item(String label, java.util.concurrent.Callable<Result> extraction, String error) {
     }
 
     /**
@@ -74,7 +68,7 @@ public final class StreamRun {
             t.setDaemon(true);
             return t;
         });
-        Deque<Future<byte[]>> pending = new ArrayDeque<>();
+        Deque<Future<Result>> pending = new ArrayDeque<>();
         Deque<String> labels = new ArrayDeque<>();
         try {
             Sink sink = item -> {
@@ -83,7 +77,7 @@ public final class StreamRun {
                     pending.add(java.util.concurrent.CompletableFuture.completedFuture(null));
                     labels.add(item.label() + ": " + item.error());
                 } else {
-                    pending.add(workers.submit(() -> extract(item.text())));
+                    pending.add(workers.submit(item.extraction()));
                     labels.add(item.label());
                 }
                 while (pending.size() > options.threads() * 2) {
@@ -119,15 +113,17 @@ public final class StreamRun {
         void accept(Item item) throws IOException;
     }
 
-    private void writeNext(Deque<Future<byte[]>> pending, Deque<String> labels) throws IOException {
-        Future<byte[]> next = pending.removeFirst();
+    private void writeNext(Deque<Future<Result>> pending, Deque<String> labels) throws IOException {
+        Future<Result> next = pending.removeFirst();
         String label = labels.removeFirst();
         try {
-            byte[] lines = next.get();
-            if (lines == null) {
+            Result result = next.get();
+            if (result == null) {
                 fail(label);
+            } else if (!result.ok()) {
+                fail(label + ": " + result.error());
             } else {
-                out.write(lines);
+                result.writeRecords(out);
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -144,13 +140,6 @@ public final class StreamRun {
         log.println("tiqu: failed " + message);
     }
 
-    private byte[] extract(SourceText text) throws IOException {
-        Deadline deadline = Deadline.after(options.budget());
-        ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        RecordJson.writeLines(pipeline.process(text, options.referenceDate(), deadline).records(), lines, deadline);
-        return lines.toByteArray();
-    }
-
     private void readStdin(InputStream stdin, StdinFormat format, Sink sink) throws IOException {
         Path name = Path.of("-");
         if (format == StdinFormat.JSONL) {
@@ -158,8 +147,7 @@ public final class StreamRun {
             return;
         }
         byte[] bytes = stdin.readAllBytes();
-        sink.accept(decoded("standard input", () -> format == StdinFormat.HTML
-                ? html.read(STDIN_ID, name, bytes) : reader.decode(STDIN_ID, name, bytes)));
+        sink.accept(new Item("standard input", () -> tiqu.extract(STDIN_ID, bytes, name, format == StdinFormat.HTML), null));
     }
 
     private void readFile(InputFiles.Input file, Sink sink) throws IOException {
@@ -180,30 +168,14 @@ public final class StreamRun {
             sink.accept(new Item(path.toString(), null, "unreadable: " + IoReasons.of(e)));
             return;
         }
-        sink.accept(decoded(path.toString(), () -> HtmlArticle.isHtml(path)
-                ? html.read(file.id(), path, bytes) : reader.decode(file.id(), path, bytes)));
+        sink.accept(new Item(path.toString(), () -> tiqu.extract(file.id(), bytes, path), null));
     }
 
     private void readLines(JsonlLines lines, Path path, String fileId, String label, Sink sink) throws IOException {
         for (JsonlLines.Line line = lines.next(); line != null; line = lines.next()) {
             JsonlLines.Line l = line;
-            sink.accept(decoded(label + ":" + line.number(), () -> {
-                JsonlDocument d = JsonlDocument.parse(path, l, options.idField(), options.textField(),
-                        JsonlDocument.fallbackId(fileId, l.number()));
-                return new SourceText(d.id(), path, d.text(), SourceReader.UTF_8, SourceReader.sha256(l.bytes()), false);
-            }));
-        }
-    }
-
-    private interface Decoding {
-        SourceText get() throws SourceException;
-    }
-
-    private static Item decoded(String label, Decoding decoding) {
-        try {
-            return new Item(label, decoding.get(), null);
-        } catch (SourceException e) {
-            return new Item(label, null, e.reason().name().toLowerCase() + ": " + e.getMessage());
+            sink.accept(new Item(label + ":" + line.number(), () -> tiqu.extractJsonLine(l.bytes(), l.number(),
+                    JsonlDocument.fallbackId(fileId, l.number()), path), null));
         }
     }
 }

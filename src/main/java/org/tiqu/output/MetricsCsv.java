@@ -53,7 +53,7 @@ public final class MetricsCsv {
     }
 
     /** The row of a record read back from a records file, or null when it is not a METRIC. */
-    static List<String> rowOrNull(JsonNode r) {
+    public static List<String> rowOrNull(JsonNode r) {
         if (!"METRIC".equals(r.path("type").asText())) {
             return null;
         }

@@ -11,16 +11,38 @@ import org.tiqu.document.Term;
 import org.tiqu.text.Span;
 
 /**
- * The only place that imports HanLP. Pins HanLP's configuration once, and rebuilds
- * every term's span against the text, failing loudly when a term is not the exact
- * slice of the text at that place.
+ * The only place that imports HanLP. Rebuilds every term's span against the text, failing
+ * loudly when a term is not the exact slice of the text at that place.
+ *
+ * <p><b>HanLP's global configuration.</b> HanLP keeps its settings in static fields of
+ * {@code HanLP.Config}, shared by every user of HanLP in the JVM (a Spark executor may run
+ * other jobs' code beside tiqu). tiqu needs two of them at HanLP's defaults:
+ * {@code Normalization = false} (HanLP must see and return the source as it is: normalising
+ * folds full-width and traditional characters and changes what the dictionaries hold, so
+ * words, and with them ORG names and clause words, would change; only tiqu's match view folds
+ * characters, with an exact alignment back) and {@code ShowTermNature = true} (the part-of-speech
+ * tags that place and organisation words are read from). tiqu does not set them: writing them
+ * would silently change another HanLP user's results. {@link #checkConfiguration()} checks them
+ * when a pipeline is loaded and again before every segmentation, and fails with what to do, so
+ * that another user changing them can neither shift tiqu's offsets nor change its records
+ * without a word: the document fails, naming the setting.
  */
 public final class HanlpSegmenter implements Segmenter {
 
-    static {
-        // Only the match view folds characters; HanLP must see and return the source as it is.
-        HanLP.Config.Normalization = false;
-        HanLP.Config.ShowTermNature = true;
+    /**
+     * Fails when HanLP's global configuration is not what tiqu's records assume (see the class
+     * comment): another library in this JVM changed {@code HanLP.Config}.
+     *
+     * @throws IllegalStateException naming the setting and its value
+     */
+    public static void checkConfiguration() {
+        if (HanLP.Config.Normalization || !HanLP.Config.ShowTermNature) {
+            throw new IllegalStateException("HanLP's global configuration was changed in this JVM"
+                    + " (HanLP.Config.Normalization=" + HanLP.Config.Normalization + ", ShowTermNature="
+                    + HanLP.Config.ShowTermNature + "): tiqu needs Normalization=false and ShowTermNature=true,"
+                    + " HanLP's defaults, or its words and offsets would not be those of the text;"
+                    + " run tiqu in a JVM where no other code changes HanLP.Config");
+        }
     }
 
     private final Segment segment;
@@ -103,6 +125,7 @@ public final class HanlpSegmenter implements Segmenter {
 
     @Override
     public List<Term> segment(String text) {
+        checkConfiguration();
         List<com.hankcs.hanlp.seg.common.Term> raw = segment.seg(text);
         List<Term> terms = new ArrayList<>(raw.size());
         int unit = 0;

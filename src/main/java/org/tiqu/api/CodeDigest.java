@@ -1,4 +1,4 @@
-package org.tiqu.batch;
+package org.tiqu.api;
 
 import java.io.IOException;
 import java.io.InputStream;
