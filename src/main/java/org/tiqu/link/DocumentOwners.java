@@ -60,6 +60,8 @@ final class DocumentOwners {
 
     /** The subject of the last figure resolved, and its paragraph: figures after it with no owner continue it. */
     Object previous;
+    /** The owner each sentence opens with, by sentence index, once asked (empty for none). */
+    final Map<Integer, java.util.Optional<Owner>> openers = new HashMap<>();
     int previousParagraph = -1;
 
     private final LinkText t;
@@ -239,24 +241,23 @@ final class DocumentOwners {
             if (!c.placeSuffixChars.get(text.charAt(j))) {
                 continue;
             }
-            String suffix = String.valueOf(text.charAt(j));
             int run = 0;
             while (run < MAX_PLACE && j - run >= 0 && isHan(text.charAt(j - run))) {
                 run++;
             }
             for (int length = run; length >= MIN_PLACE; length--) {
                 int begin = j + 1 - length;
-                String word = text.substring(begin, j + 1);
                 if (inOrg.get(begin) && inOrg.get(j)) {
                     continue;
                 }
+                String word = text.substring(begin, j + 1);
                 Boolean place = known.get(word);
                 if (place == null) {
                     place = c.selfReferences.longestPrefixOf(word) == null && t.isPlaceName(word);
                     known.put(word, place);
                 }
                 if (place && !inside(orgs, begin, j + 1)) {
-                    found.add(new Owner(word, begin, j + 1, j + 1, Kind.PLACE, suffix, false));
+                    found.add(new Owner(word, begin, j + 1, j + 1, Kind.PLACE, String.valueOf(text.charAt(j)), false));
                     break;
                 }
             }
@@ -285,9 +286,10 @@ final class DocumentOwners {
             String word = zoneWordEndingAt(e);
             Kind kind = Kind.ZONE;
             if (word == null) {
-                word = c.aggregateHeads.longestSuffixOf(text.substring(Math.max(0, e - c.aggregateHeads.longestWord()), e));
+                int head = c.aggregateHeads.suffixLength(text, Math.max(0, e - c.aggregateHeads.longestWord()), e);
+                word = head == 0 ? null : text.substring(e - head, e);
                 kind = Kind.AGGREGATE;
-            } else if (e < text.length() && zoneWordEndingAt(e + 1) != null) {
+            } else if (e < text.length() && zoneWordLengthEndingAt(e + 1) > 0) {
                 continue; // 产业园 of 产业园区: the longer word ends the name
             }
             if (word == null) {
@@ -349,14 +351,14 @@ final class DocumentOwners {
     }
 
     private String zoneWordEndingAt(int e) {
-        String text = t.text;
-        String tail = text.substring(Math.max(0, e - 6), e);
-        String word = c.zoneWords.longestSuffixOf(tail);
-        String other = mc.zoneSuffixes.longestSuffixOf(tail);
-        if (other != null && (word == null || other.length() > word.length())) {
-            word = other;
-        }
-        return word;
+        int length = zoneWordLengthEndingAt(e);
+        return length == 0 ? null : t.text.substring(e - length, e);
+    }
+
+    /** The length of the zone word or zone suffix ending at {@code e} (in its last six characters), 0 for none. */
+    private int zoneWordLengthEndingAt(int e) {
+        int from = Math.max(0, e - 6);
+        return Math.max(c.zoneWords.suffixLength(t.text, from, e), mc.zoneSuffixes.suffixLength(t.text, from, e));
     }
 
     /**
@@ -565,10 +567,11 @@ final class DocumentOwners {
             if (!firstChars.get(text.charAt(i)) || i + 1 >= text.length() || !c.selfReferenceSecondChars.get(text.charAt(i + 1))) {
                 continue;
             }
-            String word = c.selfReferences.longestPrefixOf(text.substring(i, Math.min(text.length(), i + c.selfReferences.longestWord())));
-            if (word == null) {
+            int wordLength = c.selfReferences.prefixLength(text, i, text.length());
+            if (wordLength == 0) {
                 continue;
             }
+            String word = text.substring(i, i + wordLength);
             int end = i + word.length();
             String before = text.substring(Math.max(0, i - 2), i);
             String level = c.levelOf(word);
@@ -697,6 +700,18 @@ final class DocumentOwners {
 
     /** Context a name owns nothing in: a partner or exclusion (与…, 未含…), a list item, a title, a reporter. */
     boolean mayOwn(Owner o) {
+        Boolean known = mayOwn.get(o);
+        if (known == null) {
+            known = mayOwnHere(o);
+            mayOwn.put(o, known);
+        }
+        return known;
+    }
+
+    /** {@link #mayOwn}, asked once per owner. */
+    private final Map<Owner, Boolean> mayOwn = new java.util.IdentityHashMap<>();
+
+    private boolean mayOwnHere(Owner o) {
         if (o.kind() == Kind.ORG && !wordsFit(o)) {
             return false;
         }
@@ -710,11 +725,8 @@ final class DocumentOwners {
             return false;
         }
         LinkText.Sent s = t.sentenceAt(o.begin());
-        if (s != null) {
-            String lead = t.slice(t.reachBack(s, o.begin()), o.begin());
-            if (count(lead, '《') > count(lead, '》')) {
-                return false;
-            }
+        if (s != null && count(text, t.reachBack(s, o.begin()), o.begin(), '《') > count(text, t.reachBack(s, o.begin()), o.begin(), '》')) {
+            return false;
         }
         return !isReporter(o);
     }
@@ -743,19 +755,20 @@ final class DocumentOwners {
     }
 
     String zoneWord(String name) {
-        String tail = name.substring(Math.max(0, name.length() - 6));
-        String word = c.zoneWords.longestSuffixOf(tail);
-        String other = mc.zoneSuffixes.longestSuffixOf(tail);
-        return other != null && (word == null || other.length() > word.length()) ? other : word;
+        int from = Math.max(0, name.length() - 6);
+        int length = Math.max(c.zoneWords.suffixLength(name, from, name.length()), mc.zoneSuffixes.suffixLength(name, from, name.length()));
+        return length == 0 ? null : name.substring(name.length() - length);
     }
 
     /** Whether only dates, marks and a short connective stand between {@code clauseStart} and {@code at}. */
     boolean opens(int clauseStart, int at) {
         String text = t.text;
         int from = clauseStart;
-        int lineBreak = text.lastIndexOf('\n', at - 1);
-        if (lineBreak >= from) {
-            from = lineBreak + 1; // a line break ends a clause the marks left open
+        for (int i = at - 1; i >= from; i--) {
+            if (text.charAt(i) == '\n') {
+                from = i + 1; // a line break ends a clause the marks left open
+                break;
+            }
         }
         if (at - from <= 2) {
             return true;
@@ -870,9 +883,9 @@ final class DocumentOwners {
         return true;
     }
 
-    private static int count(String s, char ch) {
+    private static int count(String s, int from, int to, char ch) {
         int n = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             if (s.charAt(i) == ch) {
                 n++;
             }
