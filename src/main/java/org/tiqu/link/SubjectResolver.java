@@ -105,7 +105,7 @@ final class SubjectResolver {
             return NONE;
         }
         int here = t.indexOf(s);
-        if (mayLookBack && here > 0 && opensWithSubsetConnective(t, s)) {
+        if (mayLookBack && here > 0 && t.opensWith(mc.subsetConnectives, s)) {
             LinkText.Sent before = t.sentences.get(here - 1);
             Found f = inSentence(t, owners, before, before.end(), before.end(), false);
             if (f != null) {
@@ -123,19 +123,6 @@ final class SubjectResolver {
             }
         }
         return true;
-    }
-
-    /** Whether the sentence, stripped of its outer whitespace, opens with 其中，. */
-    private boolean opensWithSubsetConnective(LinkText t, LinkText.Sent s) {
-        int from = s.begin();
-        int to = s.end();
-        while (from < to && Character.isWhitespace(t.text.charAt(from))) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(t.text.charAt(to - 1))) {
-            to--;
-        }
-        return mc.subsetConnectives.prefixLength(t.text, from, to) > 0;
     }
 
     private Found fromOwner(DocumentOwners owners, Owner o) {
