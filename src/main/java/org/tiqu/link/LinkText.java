@@ -354,6 +354,12 @@ final class LinkText {
         if (s == null) {
             return false;
         }
+        if (!holds(text, '了', begin + 1, end - 1) && s.end() - s.begin() <= MAX_SEGMENTED_SENTENCE) {
+            // no 了 where the verb's could be: no words needed, but later steps see the clause
+            // as segmented, as they would had its words been read here
+            document.segmentedLater(s.sentence(), codePoints.codePointIndex(begin));
+            return false;
+        }
         for (Term term : wordsAround(s, begin)) {
             int b = unitIndex(term.span().begin());
             if (b == begin) {
@@ -362,6 +368,16 @@ final class LinkText {
             }
             if (b > begin) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code ch} stands in {@code text[from, to)}. */
+    private static boolean holds(String text, char ch, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ch) {
+                return true;
             }
         }
         return false;
