@@ -98,6 +98,12 @@ public final class Bench {
             chars += text.codePointCount(0, text.length());
             return terms;
         }
+
+        /** The linker looks places up in the dictionary: as in the pipeline, not "none". */
+        @Override
+        public boolean isPlaceName(String word) {
+            return inner.isPlaceName(word);
+        }
     }
 
     public Bench(Pipeline pipeline, List<BenchInput> inputs) {

@@ -153,17 +153,39 @@ public final class Document {
     public List<Term> termsOfClause(Sentence sentence, int offset) {
         Span clause = clauseMarks().clauseAt(sentence.span(), offset);
         List<Term> known = clauseTerms.get(clause.begin());
-        if (known == null) {
+        if (known == null || known == OWED) {
             known = segment(clause);
             clauseTerms.put(clause.begin(), known);
         }
         return known;
     }
 
-    /** The words of the clause holding {@code offset} if some step has segmented it already, else null. */
+    /**
+     * The words of the clause holding {@code offset} if some step has segmented it already (or
+     * counts it as segmented, see {@link #segmentedLater}), else null.
+     */
     public List<Term> clauseTermsIfSegmented(Sentence sentence, int offset) {
-        return clauseTerms.get(clauseMarks().clauseAt(sentence.span(), offset).begin());
+        Span clause = clauseMarks().clauseAt(sentence.span(), offset);
+        List<Term> known = clauseTerms.get(clause.begin());
+        if (known == OWED) {
+            known = segment(clause);
+            clauseTerms.put(clause.begin(), known);
+        }
+        return known;
     }
+
+    /**
+     * Counts the clause holding {@code offset} as segmented, as {@link #termsOfClause} would,
+     * for a step that found it need not read the words: {@link #clauseTermsIfSegmented} gives
+     * its words from now on, segmenting it when first asked. What later steps see is the same
+     * as if it had been segmented now; a clause nobody reads is never segmented.
+     */
+    public void segmentedLater(Sentence sentence, int offset) {
+        clauseTerms.putIfAbsent(clauseMarks().clauseAt(sentence.span(), offset).begin(), OWED);
+    }
+
+    /** Marks a clause counted as segmented whose words are not read yet. */
+    private static final List<Term> OWED = Collections.unmodifiableList(new java.util.ArrayList<>());
 
     /** The runs of clause marks of the text, found once: {@link #clauseAt} in a binary search. */
     private ClauseMarks clauseMarks() {

@@ -60,6 +60,8 @@ final class DocumentOwners {
 
     /** The subject of the last figure resolved, and its paragraph: figures after it with no owner continue it. */
     Object previous;
+    /** The owner each sentence opens with, by sentence index, once asked (empty for none). */
+    final Map<Integer, java.util.Optional<Owner>> openers = new HashMap<>();
     int previousParagraph = -1;
 
     private final LinkText t;
@@ -78,6 +80,7 @@ final class DocumentOwners {
             }
         }
         List<LinkText.Placed> acceptedOrgs = new ArrayList<>();
+        findStops();
         organisations(orgs, found, acceptedOrgs);
         places(orgs, found);
         zones(acceptedOrgs, found);
@@ -109,6 +112,51 @@ final class DocumentOwners {
             documentOwnerKnown = true;
         }
         return documentOwner;
+    }
+
+    /** Where the scans below look, in text order: each scan's characters (see {@link SubjectCues#charClasses}). */
+    private Positions placeEnds;
+    private Positions zoneEnds;
+    private Positions selfStarts;
+    private Positions openParens;
+
+    /** Positions in text order. */
+    private static final class Positions {
+        int[] at = new int[8];
+        int size;
+
+        void add(int i) {
+            if (size == at.length) {
+                at = java.util.Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = i;
+        }
+    }
+
+    private void findStops() {
+        placeEnds = new Positions();
+        zoneEnds = new Positions();
+        selfStarts = new Positions();
+        openParens = new Positions();
+        byte[] classes = c.charClasses;
+        char[] chars = t.text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            byte f = classes[chars[i]];
+            if (f != 0) {
+                if ((f & SubjectCues.PLACE_END) != 0) {
+                    placeEnds.add(i);
+                }
+                if ((f & SubjectCues.ZONE_END) != 0) {
+                    zoneEnds.add(i);
+                }
+                if ((f & SubjectCues.SELF_START) != 0) {
+                    selfStarts.add(i);
+                }
+                if ((f & SubjectCues.OPEN_PAREN) != 0) {
+                    openParens.add(i);
+                }
+            }
+        }
     }
 
     /** Index of the first owner beginning at or after {@code at}. */
@@ -234,36 +282,31 @@ final class DocumentOwners {
         for (LinkText.Placed p : orgs) {
             inOrg.set(p.begin(), p.end());
         }
-        Map<String, Boolean> known = new HashMap<>();
-        for (int j = 0; j < text.length(); j++) {
-            if (!c.placeSuffixChars.get(text.charAt(j))) {
-                continue;
-            }
-            String suffix = String.valueOf(text.charAt(j));
+        Holders inOrgs = new Holders(orgs);
+        for (int k = 0; k < placeEnds.size; k++) {
+            int j = placeEnds.at[k];
             int run = 0;
             while (run < MAX_PLACE && j - run >= 0 && isHan(text.charAt(j - run))) {
                 run++;
             }
             for (int length = run; length >= MIN_PLACE; length--) {
                 int begin = j + 1 - length;
-                String word = text.substring(begin, j + 1);
                 if (inOrg.get(begin) && inOrg.get(j)) {
                     continue;
                 }
-                Boolean place = known.get(word);
-                if (place == null) {
-                    place = c.selfReferences.longestPrefixOf(word) == null && t.isPlaceName(word);
-                    known.put(word, place);
+                if (c.selfReferences.prefixLength(text, begin, j + 1) > 0) {
+                    continue;
                 }
-                if (place && !inside(orgs, begin, j + 1)) {
-                    found.add(new Owner(word, begin, j + 1, j + 1, Kind.PLACE, suffix, false));
+                String word = text.substring(begin, j + 1);
+                if (t.isPlaceName(word) && !inOrgs.hold(begin, j + 1)) {
+                    found.add(new Owner(word, begin, j + 1, j + 1, Kind.PLACE, String.valueOf(text.charAt(j)), false));
                     break;
                 }
             }
         }
         for (String country : c.countryNames.entries().keySet()) {
             for (int at = text.indexOf(country); at >= 0; at = text.indexOf(country, at + 1)) {
-                if (!inside(orgs, at, at + country.length())) {
+                if (!inOrgs.hold(at, at + country.length())) {
                     found.add(new Owner(country, at, at + country.length(), at + country.length(), Kind.PLACE, "国", false));
                 }
             }
@@ -277,24 +320,23 @@ final class DocumentOwners {
      */
     private void zones(List<LinkText.Placed> orgs, List<Owner> found) {
         String text = t.text;
-        java.util.BitSet lastChars = c.zoneLastChars;
-        for (int e = 1; e <= text.length(); e++) {
-            if (!lastChars.get(text.charAt(e - 1))) {
-                continue;
-            }
+        Holders inOrgs = new Holders(orgs);
+        for (int k = 0; k < zoneEnds.size; k++) {
+            int e = zoneEnds.at[k] + 1;
             String word = zoneWordEndingAt(e);
             Kind kind = Kind.ZONE;
             if (word == null) {
-                word = c.aggregateHeads.longestSuffixOf(text.substring(Math.max(0, e - c.aggregateHeads.longestWord()), e));
+                int head = c.aggregateHeads.suffixLength(text, Math.max(0, e - c.aggregateHeads.longestWord()), e);
+                word = head == 0 ? null : text.substring(e - head, e);
                 kind = Kind.AGGREGATE;
-            } else if (e < text.length() && zoneWordEndingAt(e + 1) != null) {
+            } else if (e < text.length() && zoneWordLengthEndingAt(e + 1) > 0) {
                 continue; // 产业园 of 产业园区: the longer word ends the name
             }
             if (word == null) {
                 continue;
             }
             int wordBegin = e - word.length();
-            if (inside(orgs, wordBegin, e)) {
+            if (inOrgs.hold(wordBegin, e)) {
                 continue;
             }
             int begin = nameStart(wordBegin);
@@ -349,14 +391,14 @@ final class DocumentOwners {
     }
 
     private String zoneWordEndingAt(int e) {
-        String text = t.text;
-        String tail = text.substring(Math.max(0, e - 6), e);
-        String word = c.zoneWords.longestSuffixOf(tail);
-        String other = mc.zoneSuffixes.longestSuffixOf(tail);
-        if (other != null && (word == null || other.length() > word.length())) {
-            word = other;
-        }
-        return word;
+        int length = zoneWordLengthEndingAt(e);
+        return length == 0 ? null : t.text.substring(e - length, e);
+    }
+
+    /** The length of the zone word or zone suffix ending at {@code e} (in its last six characters), 0 for none. */
+    private int zoneWordLengthEndingAt(int e) {
+        int from = Math.max(0, e - 6);
+        return Math.max(c.zoneWords.suffixLength(t.text, from, e), mc.zoneSuffixes.suffixLength(t.text, from, e));
     }
 
     /**
@@ -446,9 +488,9 @@ final class DocumentOwners {
         Map<String, String> names = new LinkedHashMap<>(); // written form → full name
         String text = t.text;
         // a stock code after a name: 中船股份(600072)
-        for (int i = 0; i + 8 <= text.length(); i++) {
-            char open = text.charAt(i);
-            if ((open == '(' || open == '（') && i + 8 <= text.length() && isStockCode(text.substring(i + 1, i + 7))
+        for (int k = 0; k < openParens.size && openParens.at[k] + 8 <= text.length(); k++) {
+            int i = openParens.at[k];
+            if (isStockCode(text.substring(i + 1, i + 7))
                     && (text.charAt(i + 7) == ')' || text.charAt(i + 7) == '）')) {
                 int begin = i;
                 while (begin > 0 && i - begin < NAME_REACH && (isHan(text.substring(begin - 1, begin))
@@ -560,15 +602,17 @@ final class DocumentOwners {
     private void selfReferences(List<Owner> found) {
         String text = t.text;
         java.util.BitSet covered = coverage(found);
-        java.util.BitSet firstChars = c.selfReferenceFirstChars;
-        for (int i = 0; i < text.length(); i++) {
-            if (!firstChars.get(text.charAt(i)) || i + 1 >= text.length() || !c.selfReferenceSecondChars.get(text.charAt(i + 1))) {
+        int next = 0;
+        for (int k = 0; k < selfStarts.size; k++) {
+            int i = selfStarts.at[k];
+            if (i < next || i + 1 >= text.length() || !c.selfReferenceSecondChars.get(text.charAt(i + 1))) {
                 continue;
             }
-            String word = c.selfReferences.longestPrefixOf(text.substring(i, Math.min(text.length(), i + c.selfReferences.longestWord())));
-            if (word == null) {
+            int wordLength = c.selfReferences.prefixLength(text, i, text.length());
+            if (wordLength == 0) {
                 continue;
             }
+            String word = text.substring(i, i + wordLength);
             int end = i + word.length();
             String before = text.substring(Math.max(0, i - 2), i);
             String level = c.levelOf(word);
@@ -582,7 +626,7 @@ final class DocumentOwners {
             if (ok) {
                 found.add(new Owner(word, i, end, end, Kind.SELF, level, false));
             }
-            i = end - 1;
+            next = end;
         }
     }
 
@@ -697,9 +741,18 @@ final class DocumentOwners {
 
     /** Context a name owns nothing in: a partner or exclusion (与…, 未含…), a list item, a title, a reporter. */
     boolean mayOwn(Owner o) {
-        if (o.kind() == Kind.ORG && !wordsFit(o)) {
-            return false;
+        Boolean known = mayOwn.get(o);
+        if (known == null) {
+            known = mayOwnHere(o);
+            mayOwn.put(o, known);
         }
+        return known;
+    }
+
+    /** {@link #mayOwn}, asked once per owner. */
+    private final Map<Owner, Boolean> mayOwn = new java.util.IdentityHashMap<>();
+
+    private boolean mayOwnHere(Owner o) {
         String text = t.text;
         String before = text.substring(Math.max(0, o.begin() - 4), o.begin()).stripTrailing();
         if (c.notOwnerAfter.longestSuffixOf(before) != null) {
@@ -710,13 +763,11 @@ final class DocumentOwners {
             return false;
         }
         LinkText.Sent s = t.sentenceAt(o.begin());
-        if (s != null) {
-            String lead = t.slice(t.reachBack(s, o.begin()), o.begin());
-            if (count(lead, '《') > count(lead, '》')) {
-                return false;
-            }
+        if (s != null && count(text, t.reachBack(s, o.begin()), o.begin(), '《') > count(text, t.reachBack(s, o.begin()), o.begin(), '》')) {
+            return false;
         }
-        return !isReporter(o);
+        // the words last: asked once per owner (mayOwn), when nothing else has ruled the owner out
+        return !isReporter(o) && (o.kind() != Kind.ORG || wordsFit(o));
     }
 
     /** A name that only reports figures: after 据/从, or before 公布/数据显示 (a date between allowed). */
@@ -743,19 +794,20 @@ final class DocumentOwners {
     }
 
     String zoneWord(String name) {
-        String tail = name.substring(Math.max(0, name.length() - 6));
-        String word = c.zoneWords.longestSuffixOf(tail);
-        String other = mc.zoneSuffixes.longestSuffixOf(tail);
-        return other != null && (word == null || other.length() > word.length()) ? other : word;
+        int from = Math.max(0, name.length() - 6);
+        int length = Math.max(c.zoneWords.suffixLength(name, from, name.length()), mc.zoneSuffixes.suffixLength(name, from, name.length()));
+        return length == 0 ? null : name.substring(name.length() - length);
     }
 
     /** Whether only dates, marks and a short connective stand between {@code clauseStart} and {@code at}. */
     boolean opens(int clauseStart, int at) {
         String text = t.text;
         int from = clauseStart;
-        int lineBreak = text.lastIndexOf('\n', at - 1);
-        if (lineBreak >= from) {
-            from = lineBreak + 1; // a line break ends a clause the marks left open
+        for (int i = at - 1; i >= from; i--) {
+            if (text.charAt(i) == '\n') {
+                from = i + 1; // a line break ends a clause the marks left open
+                break;
+            }
         }
         if (at - from <= 2) {
             return true;
@@ -802,13 +854,39 @@ final class DocumentOwners {
         return null;
     }
 
-    private static boolean inside(List<LinkText.Placed> spans, int begin, int end) {
-        for (LinkText.Placed p : spans) {
-            if (p.begin() <= begin && end <= p.end()) {
-                return true;
+    /** Spans, asked whether one of them holds a range: a binary search instead of a scan of them all. */
+    private static final class Holders {
+        private final int[] begins;
+        /** The furthest end of the spans up to each, in order of their begins. */
+        private final int[] furthestEnds;
+
+        Holders(List<LinkText.Placed> spans) {
+            List<LinkText.Placed> sorted = new ArrayList<>(spans);
+            sorted.sort(Comparator.comparingInt(LinkText.Placed::begin));
+            begins = new int[sorted.size()];
+            furthestEnds = new int[sorted.size()];
+            int furthest = Integer.MIN_VALUE;
+            for (int i = 0; i < sorted.size(); i++) {
+                begins[i] = sorted.get(i).begin();
+                furthest = Math.max(furthest, sorted.get(i).end());
+                furthestEnds[i] = furthest;
             }
         }
-        return false;
+
+        /** Whether a span begins at or before {@code begin} and ends at or after {@code end}. */
+        boolean hold(int begin, int end) {
+            int lo = 0;
+            int hi = begins.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (begins[mid] <= begin) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo > 0 && furthestEnds[lo - 1] >= end;
+        }
     }
 
     private static boolean covered(List<Owner> found, int begin, int end) {
@@ -870,9 +948,9 @@ final class DocumentOwners {
         return true;
     }
 
-    private static int count(String s, char ch) {
+    private static int count(String s, int from, int to, char ch) {
         int n = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             if (s.charAt(i) == ch) {
                 n++;
             }

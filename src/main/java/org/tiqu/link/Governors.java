@@ -234,8 +234,7 @@ final class Governors {
             LinkText.Sent prev = i >= 0 ? t.sentences.get(i) : null;
             if (prev == null || prev.sentence().paragraph() != paragraph) {
                 LinkText.Sent first = t.sentences.get(i + 1);
-                String lead = t.slice(first.begin(), first.end()).strip();
-                if (prev == null || cues.continuing.longestPrefixOf(lead) == null) {
+                if (prev == null || !t.opensWith(cues.continuing, first)) {
                     LinkText.Placed opener = opener(t, first);
                     if (opener == null && i + 2 <= here && isHeading(t, first)) {
                         opener = opener(t, t.sentences.get(i + 2));
@@ -268,7 +267,7 @@ final class Governors {
         LinkText.Sent about = s;
         int until = at;
         if (!isAboutEvent(t.slice(t.reachBack(s, at), at)) && here > 0
-                && cues.subsetConnectives.longestPrefixOf(t.slice(s.begin(), s.end()).strip()) != null) {
+                && t.opensWith(cues.subsetConnectives, s)) {
             about = t.sentences.get(here - 1);
             until = about.end();
         }
@@ -299,6 +298,11 @@ final class Governors {
      * own (货物吞吐量继续增长5月份，全国…; 根据…结果，2024年前三季度…).
      */
     private LinkText.Placed opener(LinkText t, LinkText.Sent s) {
+        return t.dateOpeners.computeIfAbsent(s.begin(), k -> java.util.Optional.ofNullable(openingDate(t, s))).orElse(null);
+    }
+
+    /** {@link #opener}, found once per sentence. */
+    private LinkText.Placed openingDate(LinkText t, LinkText.Sent s) {
         List<LinkText.Placed> dates = t.within(s.begin(), Math.min(s.end(), s.begin() + OPENER_REACH),
                 p -> p.type() == RecordType.DATE);
         if (dates.isEmpty() || !isPeriod(t, dates.get(0))) {

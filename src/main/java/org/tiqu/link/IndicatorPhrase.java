@@ -112,19 +112,19 @@ final class IndicatorPhrase {
         boolean changed = true;
         while (changed && a < e) {
             changed = false;
-            String phrase = s.substring(a, e);
-            String w;
-            if (Character.isWhitespace(phrase.charAt(phrase.length() - 1)) || phrase.charAt(phrase.length() - 1) == '\u3000') {
+            char last = s.charAt(e - 1);
+            int w;
+            if (Character.isWhitespace(last) || last == '\u3000') {
                 e--;
                 changed = true;
-            } else if ((w = cues.approxBefore.longestSuffixOf(phrase)) != null && !l.completion && isWord(t, e, w)
-                    || (w = cues.modalityCues.longestSuffixOf(phrase)) != null && !l.completion
-                    || (w = cues.fillers.longestSuffixOf(phrase)) != null && w.length() < phrase.length() && isWord(t, e, w)) {
-                e -= w.length();
+            } else if ((w = cues.approxBefore.suffixLength(s, a, e)) > 0 && !l.completion && isWord(t, e, w)
+                    || (w = cues.modalityCues.suffixLength(s, a, e)) > 0 && !l.completion
+                    || (w = cues.fillers.suffixLength(s, a, e)) > 0 && w < e - a && isWord(t, e, w)) {
+                e -= w;
                 changed = true;
-            } else if (!l.completion && (w = cues.linkingVerbs.longestSuffixOf(phrase)) != null) {
-                l.droppedVerb = w;
-                e -= w.length();
+            } else if (!l.completion && (w = cues.linkingVerbs.suffixLength(s, a, e)) > 0) {
+                l.droppedVerb = s.substring(e - w, e);
+                e -= w;
                 changed = true;
             }
         }
@@ -155,26 +155,25 @@ final class IndicatorPhrase {
         boolean changed = true;
         while (changed && a < e) {
             changed = false;
-            String phrase = s.substring(a, e);
-            char c = phrase.charAt(0);
-            String w;
+            char c = s.charAt(a);
+            int w;
             if (Character.isWhitespace(c) || c == '\u3000' || "，,、的）)”」".indexOf(c) >= 0) {
                 a++;
                 changed = true;
-            } else if ((w = cues.fillers.longestPrefixOf(phrase)) != null && (w.length() >= 2 || "了".equals(w))
-                    || (w = cues.modalityCues.longestPrefixOf(phrase)) != null
-                    && cues.modalityInIndicator.longestPrefixOf(phrase) == null
-                    || (w = cues.linkingVerbs.longestPrefixOf(phrase)) != null && w.length() >= 2 && w.length() < phrase.length()
+            } else if ((w = cues.fillers.prefixLength(s, a, e)) > 0 && (w >= 2 || w == 1 && c == '了')
+                    || (w = cues.modalityCues.prefixLength(s, a, e)) > 0
+                    && cues.modalityInIndicator.prefixLength(s, a, e) == 0
+                    || (w = cues.linkingVerbs.prefixLength(s, a, e)) > 0 && w >= 2 && w < e - a
                     && !l.completion) {
-                a += w.length();
+                a += w;
                 changed = true;
             } else if (t.verbThenLe(a, e)) {
-                a = phrase.indexOf('了') + a + 1; // 铸就了年产…: a verb done before the indicator
+                a = s.indexOf('了', a) + 1; // 铸就了年产…: a verb done before the indicator
                 changed = true;
-            } else if (cues.fillers.longestPrefixOf(phrase) != null && t.isOneCharWord(a)) {
+            } else if (cues.fillers.prefixLength(s, a, e) > 0 && t.isOneCharWord(a)) {
                 a++; // 共签约项目: a one-character adverb the segmenter splits off
                 changed = true;
-            } else if (phrase.length() == 1 && cues.fillers.longestPrefixOf(phrase) != null) {
+            } else if (e - a == 1 && cues.fillers.prefixLength(s, a, e) > 0) {
                 a++;
                 changed = true;
             }
@@ -193,13 +192,13 @@ final class IndicatorPhrase {
         int verbAt = -1;
         String verb = null;
         for (int p = l.end - 1; p > l.begin; p--) {
-            String w = cues.innerLinkingVerbs.longestPrefixOf(s.substring(p, l.end));
-            if (w != null && p + w.length() < l.end) {
+            int w = cues.innerLinkingVerbs.prefixLength(s, p, l.end);
+            if (w > 0 && p + w < l.end) {
                 verbAt = p;
-                verb = w;
+                verb = s.substring(p, p + w);
                 break;
             }
-            if (w == null && cues.innerFillers.longestPrefixOf(s.substring(p, l.end)) != null && t.isOneCharWord(p)
+            if (w == 0 && cues.innerFillers.prefixLength(s, p, l.end) > 0 && t.isOneCharWord(p)
                     && p + 1 < l.end) {
                 verbAt = p; // 红色旅游景区共接待游客: 共 before the verb
                 verb = s.substring(p, p + 1);
@@ -233,15 +232,14 @@ final class IndicatorPhrase {
         boolean changed = true;
         while (changed && a < e) {
             changed = false;
-            String phrase = s.substring(a, e);
-            String w = cues.scopeWords.longestPrefixOf(phrase);
-            if (w != null && w.length() < phrase.length()) {
-                a += w.length();
+            int w = cues.scopeWords.prefixLength(s, a, e);
+            if (w > 0 && w < e - a) {
+                a += w;
                 changed = true;
                 continue;
             }
-            int de = phrase.indexOf('的');
-            if (de > 0 && de + 1 < phrase.length() && isOwner(t, a, a + de)) {
+            int de = s.indexOf('的', a) - a;
+            if (de > 0 && de + 1 < e - a && isOwner(t, a, a + de)) {
                 a += de + 1; // 宁德时代的全球动力电池市场份额
                 changed = true;
                 continue;
@@ -272,18 +270,18 @@ final class IndicatorPhrase {
                 end = wordEnd;
             }
         }
-        String phrase = s.substring(a, e);
-        for (int i = 0; i < phrase.length(); i++) {
-            String company = cues.companySuffixes.longestPrefixOf(phrase.substring(i));
-            if (company != null && i > 0 && i + company.length() < phrase.length() && i + company.length() <= MAX_COMPANY) {
-                end = Math.max(end, a + i + company.length()); // 港丰基业(北京)投资管理有限公司总投资
+        int length = e - a;
+        for (int i = 0; i < length; i++) {
+            int company = cues.companySuffixes.prefixLength(s, a + i, e);
+            if (company > 0 && i > 0 && i + company < length && i + company <= MAX_COMPANY) {
+                end = Math.max(end, a + i + company); // 港丰基业(北京)投资管理有限公司总投资
                 break;
             }
         }
-        for (int i = 0; i < phrase.length(); i++) {
-            String zone = cues.zoneSuffixes.longestPrefixOf(phrase.substring(i));
-            if (zone != null && i + zone.length() < phrase.length() && i + zone.length() <= MAX_NAME) {
-                end = Math.max(end, a + i + zone.length());
+        for (int i = 0; i < length; i++) {
+            int zone = cues.zoneSuffixes.prefixLength(s, a + i, e);
+            if (zone > 0 && i + zone < length && i + zone <= MAX_NAME) {
+                end = Math.max(end, a + i + zone);
                 break;
             }
         }
@@ -298,9 +296,9 @@ final class IndicatorPhrase {
 
     /** Whether {@code [a, e)} names an owner: a scope (全国主要港口), a place, a zone, an organisation or 公司. */
     private boolean isOwner(LinkText t, int a, int e) {
-        String words = t.text.substring(a, e);
-        if (cues.scopeWords.longestPrefixOf(words) != null || cues.ownerWords.longestSuffixOf(words) != null
-                || cues.zoneSuffixes.longestSuffixOf(words) != null) {
+        String s = t.text;
+        if (cues.scopeWords.prefixLength(s, a, e) > 0 || cues.ownerWords.suffixLength(s, a, e) > 0
+                || cues.zoneSuffixes.suffixLength(s, a, e) > 0) {
             return true;
         }
         for (LinkText.Placed m : t.within(a, e, p -> p.type() == RecordType.ORG)) {
@@ -370,11 +368,11 @@ final class IndicatorPhrase {
     }
 
     /**
-     * Whether {@code w}, ending at {@code end}, stands as a word: a one-character cue must be
+     * Whether a cue of {@code length} units, ending at {@code end}, stands as a word: a one-character cue must be
      * a word of its own for the segmenter (约 of 约5亿元, not of 签约).
      */
-    private static boolean isWord(LinkText t, int end, String w) {
-        return w.length() > 1 || t.isOneCharWord(end - 1);
+    private static boolean isWord(LinkText t, int end, int length) {
+        return length > 1 || t.isOneCharWord(end - 1);
     }
 
     /** A value or date starts at {@code at}; a name may sit inside a noun (两个国家区域医疗中心). */

@@ -46,6 +46,10 @@ final class LinkText {
     final java.util.Map<String, java.util.TreeMap<Integer, String>> wordPositions = new java.util.HashMap<>();
     /** The document's main subject, once counted (empty when it has none). */
     java.util.Optional<String> mainSubject;
+    /** The date each sentence opens with, by its begin, once {@link Governors} asks (empty for none). */
+    final java.util.Map<Integer, java.util.Optional<Placed>> dateOpeners = new java.util.HashMap<>();
+    /** {@link #fullSentenceStart} by sentence index, once asked. */
+    private final java.util.Map<Integer, Sent> fullSentenceStarts = new java.util.HashMap<>();
     /** The owners the document names, once {@link SubjectResolver} first needs them. */
     DocumentOwners owners;
 
@@ -299,16 +303,44 @@ final class LinkText {
      * that end in ；.
      */
     Sent fullSentenceStart(Sent s) {
-        int i = indexOf(s);
-        while (i > 0) {
-            Sent prev = sentences.get(i - 1);
-            String body = text.substring(prev.begin(), prev.end()).strip();
-            if (body.isEmpty() || "；;：:".indexOf(body.charAt(body.length() - 1)) < 0) {
-                break;
-            }
-            i--;
+        int here = indexOf(s);
+        if (here < 0) {
+            return s;
         }
-        return i >= 0 ? sentences.get(i) : s;
+        return fullSentenceStarts.computeIfAbsent(here, k -> {
+            int i = here;
+            while (i > 0) {
+                int last = lastNonBlank(sentences.get(i - 1));
+                if (last < 0 || "；;：:".indexOf(text.charAt(last)) < 0) {
+                    break;
+                }
+                i--;
+            }
+            return sentences.get(i);
+        });
+    }
+
+    /** Where the last character of {@code s} that is not whitespace stands, or -1 for a blank sentence. */
+    private int lastNonBlank(Sent s) {
+        for (int i = s.end() - 1; i >= s.begin(); i--) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether sentence {@code s}, without its outer whitespace, opens with a word of {@code words}. */
+    boolean opensWith(org.tiqu.rules.Lexicon words, Sent s) {
+        int from = s.begin();
+        int to = s.end();
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return words.prefixLength(text, from, to) > 0;
     }
 
     /** Where a value at {@code at} stops looking back in sentence {@code s}. */
@@ -322,6 +354,12 @@ final class LinkText {
         if (s == null) {
             return false;
         }
+        if (!holds(text, '了', begin + 1, end - 1) && s.end() - s.begin() <= MAX_SEGMENTED_SENTENCE) {
+            // no 了 where the verb's could be: no words needed, but later steps see the clause
+            // as segmented, as they would had its words been read here
+            document.segmentedLater(s.sentence(), codePoints.codePointIndex(begin));
+            return false;
+        }
         for (Term term : wordsAround(s, begin)) {
             int b = unitIndex(term.span().begin());
             if (b == begin) {
@@ -330,6 +368,16 @@ final class LinkText {
             }
             if (b > begin) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code ch} stands in {@code text[from, to)}. */
+    private static boolean holds(String text, char ch, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ch) {
+                return true;
             }
         }
         return false;

@@ -65,7 +65,30 @@ final class SubjectCues {
         for (Lexicon l : new Lexicon[] {zoneWords, mc.zoneSuffixes, aggregateHeads}) {
             l.entries().keySet().forEach(w -> zoneLastChars.set(w.charAt(w.length() - 1)));
         }
+        mark(placeSuffixChars, PLACE_END);
+        mark(zoneLastChars, ZONE_END);
+        mark(selfReferenceFirstChars, SELF_START);
+        charClasses['('] |= OPEN_PAREN;
+        charClasses['（'] |= OPEN_PAREN;
     }
+
+    private void mark(java.util.BitSet chars, byte flag) {
+        chars.stream().forEach(ch -> charClasses[ch] |= flag);
+    }
+
+    /** {@link #charClasses}: a character that may end a place name. */
+    static final byte PLACE_END = 1;
+    /** A character that may end a zone word or aggregate head. */
+    static final byte ZONE_END = 2;
+    /** A character that may start a self-reference. */
+    static final byte SELF_START = 4;
+    /** An opening bracket (of a stock code). */
+    static final byte OPEN_PAREN = 8;
+    /**
+     * The characters the owner scans stop at, as flags by UTF-16 unit: one pass over a
+     * document's text finds them all (a look-up per character in a table, not a set per scan).
+     */
+    final byte[] charClasses = new byte[Character.MAX_VALUE + 1];
 
     /** Characters a place name may end with, and self-references begin with: a look-up per character. */
     final java.util.BitSet placeSuffixChars = new java.util.BitSet();

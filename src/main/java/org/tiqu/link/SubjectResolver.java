@@ -1,5 +1,7 @@
 package org.tiqu.link;
 
+import java.util.Optional;
+
 import org.tiqu.link.DocumentOwners.Kind;
 import org.tiqu.link.DocumentOwners.Owner;
 import org.tiqu.record.RecordType;
@@ -87,7 +89,7 @@ final class SubjectResolver {
             if (o.end() > at) {
                 continue;
             }
-            if (o.kind() != Kind.SELF && t.slice(o.end(), at).isBlank()) {
+            if (o.kind() != Kind.SELF && isBlank(t.text, o.end(), at)) {
                 owner = o; // 伊宁市35平方公里: the name right before the value
                 continue;
             }
@@ -103,7 +105,7 @@ final class SubjectResolver {
             return NONE;
         }
         int here = t.indexOf(s);
-        if (mayLookBack && here > 0 && mc.subsetConnectives.longestPrefixOf(t.slice(s.begin(), s.end()).strip()) != null) {
+        if (mayLookBack && here > 0 && t.opensWith(mc.subsetConnectives, s)) {
             LinkText.Sent before = t.sentences.get(here - 1);
             Found f = inSentence(t, owners, before, before.end(), before.end(), false);
             if (f != null) {
@@ -111,6 +113,16 @@ final class SubjectResolver {
             }
         }
         return null;
+    }
+
+    /** Whether only whitespace stands in {@code text[from, to)}, as {@code String.isBlank} tells. */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Found fromOwner(DocumentOwners owners, Owner o) {
@@ -189,7 +201,7 @@ final class SubjectResolver {
         int paragraph = s.sentence().paragraph();
         for (int i = here - 1; i >= Math.max(0, here - TOPIC_REACH); i--) {
             LinkText.Sent prev = t.sentences.get(i);
-            Owner opener = opener(t, owners, prev);
+            Owner opener = owners.openers.computeIfAbsent(i, k -> Optional.ofNullable(opener(t, owners, prev))).orElse(null);
             if (opener == null) {
                 continue;
             }
@@ -216,10 +228,12 @@ final class SubjectResolver {
                 continue;
             }
             Owner inner = o;
-            for (Owner next : owners.owners) {
-                if (next.begin() == inner.end() && next.kind() == Kind.PLACE && inner.kind() == Kind.PLACE) {
-                    inner = next; // 哈尔滨市呼兰区: the place inside the one before
+            for (int j = owners.firstFrom(inner.end()); j < owners.owners.size(); j = owners.firstFrom(inner.end())) {
+                Owner next = owners.owners.get(j);
+                if (next.begin() != inner.end() || next.kind() != Kind.PLACE || inner.kind() != Kind.PLACE) {
+                    break;
                 }
+                inner = next; // 哈尔滨市呼兰区: the place inside the one before
             }
             return inner;
         }

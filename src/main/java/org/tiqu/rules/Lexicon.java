@@ -38,6 +38,22 @@ public final class Lexicon {
         return n == 0 ? null : text.substring(text.length() - n);
     }
 
+    /**
+     * The length of the longest word that {@code text[from, to)} starts with, 0 for none: what
+     * {@code longestPrefixOf(text.substring(from, to))} finds, without the substring.
+     */
+    public int prefixLength(String text, int from, int to) {
+        return forward.longestMatch(text, from, 1, Math.min(longestWord, to - from));
+    }
+
+    /**
+     * The length of the longest word that {@code text[from, to)} ends with, 0 for none: what
+     * {@code longestSuffixOf(text.substring(from, to))} finds, without the substring.
+     */
+    public int suffixLength(String text, int from, int to) {
+        return backward.longestMatch(text, to - 1, -1, Math.min(longestWord, to - from));
+    }
+
     /** The length of the longest word, in UTF-16 units. */
     public int longestWord() {
         return longestWord;

@@ -43,6 +43,27 @@ class LexiconTest {
         assertEquals(null, words.longestPrefixOf(""));
     }
 
+    /** The look-ups in a range of a text find what the look-ups in its substring find. */
+    @Test
+    void rangeLookUpsFindWhatSubstringLookUpsFind() {
+        Lexicon words = of("部", "部门", "全部", "所以", "门口");
+        Random random = new Random(11);
+        String alphabet = "部门全所以口X";
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = text.toString();
+            int from = random.nextInt(s.length() + 1);
+            int to = from + random.nextInt(s.length() - from + 1);
+            String prefix = words.longestPrefixOf(s.substring(from, to));
+            String suffix = words.longestSuffixOf(s.substring(from, to));
+            assertEquals(prefix == null ? 0 : prefix.length(), words.prefixLength(s, from, to), s + " " + from + " " + to);
+            assertEquals(suffix == null ? 0 : suffix.length(), words.suffixLength(s, from, to), s + " " + from + " " + to);
+        }
+    }
+
     /** The trie finds, at every place, the match a longest-first list of the words finds. */
     @Test
     void theTrieMatchesWhatALongestFirstListMatches() {
