@@ -280,8 +280,14 @@ public final class HeadlessChromium implements AutoCloseable {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        // Chromium's helper processes may still add or remove profile files for a moment after the
+        // browser exits: a walk that meets a vanished file is tried again; what is left stays in /tmp.
+        for (int attempt = 0; attempt < 3 && Files.exists(profile); attempt++) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.UncheckedIOException | java.io.IOException vanished) {
+                Thread.sleep(200);
+            }
         }
     }
 }
