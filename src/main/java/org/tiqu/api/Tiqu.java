@@ -181,8 +181,15 @@ public final class Tiqu implements AutoCloseable {
         }
     }
 
-    /** The rules, the pipeline's models and HanLP, loaded side by side (HanLP on a second thread). */
-    private static Pipeline loadPipeline(Path rulesDir) {
+    /**
+     * The rules, the pipeline's models and HanLP, loaded side by side (HanLP on a second thread).
+     * A heap too small for them runs out in whichever load allocates last, so it is said plainly
+     * wherever it happens. The command line loads its pipeline with this too; not a stable API.
+     *
+     * @throws RuleException when the rules cannot be loaded
+     * @throws TiquException when HanLP cannot be loaded or is configured otherwise
+     */
+    public static Pipeline loadPipeline(Path rulesDir) {
         CompletableFuture<Void> hanlp = HanlpSegmenter.preloadInBackground();
         Pipeline pipeline;
         try {

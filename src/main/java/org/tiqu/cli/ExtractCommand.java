@@ -6,14 +6,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.tiqu.TiquException;
+import org.tiqu.api.Tiqu;
 import org.tiqu.batch.BatchOptions;
 import org.tiqu.batch.BatchRunner;
 import org.tiqu.batch.BatchSummary;
@@ -23,10 +21,7 @@ import org.tiqu.batch.OutputLock;
 import org.tiqu.batch.StreamRun;
 import org.tiqu.output.Manifest;
 import org.tiqu.source.JsonlDocument;
-import org.tiqu.document.hanlp.HanlpSegmenter;
 import org.tiqu.pipeline.Pipeline;
-import org.tiqu.rules.RuleBook;
-import org.tiqu.rules.RulesLoader;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extract records from press releases.",
@@ -174,7 +169,7 @@ final class ExtractCommand implements Callable<Integer> {
         OutputLock.ensureFree(outDir);
         // Loaded before any document runs: a document that fills the heap must not do it while
         // HanLP is still loading, or HanLP fails for every document after it.
-        Pipeline pipeline = loadPipeline(rulesDir);
+        Pipeline pipeline = Tiqu.loadPipeline(rulesDir);
         BatchOptions options = new BatchOptions(threads, prune, referenceDate, bar, Duration.ofSeconds(timeBudgetSeconds),
                 idField, textField);
         BatchSummary summary = new BatchRunner(pipeline, outDir, System.err, options).run(in, filter);
@@ -199,50 +194,12 @@ final class ExtractCommand implements Callable<Integer> {
 
     /** {@code --stdout}: records as JSON lines on standard output, nothing written; messages on stderr. */
     private int toStdout(List<Path> in, Path rulesDir, StreamRun.StdinFormat stdinFormat, InputFilter filter) throws Exception {
-        Pipeline pipeline = loadPipeline(rulesDir);
+        Pipeline pipeline = Tiqu.loadPipeline(rulesDir);
         BatchOptions options = new BatchOptions(threads, false, referenceDate, false, Duration.ofSeconds(timeBudgetSeconds),
                 idField, textField);
         StreamRun run = new StreamRun(pipeline, options, new java.io.BufferedOutputStream(new java.io.FileOutputStream(
                 java.io.FileDescriptor.out), 1 << 16), System.err);
         int failed = run.run(in.stream().map(Path::toString).toList(), System.in, stdinFormat, filter);
         return failed == 0 ? Main.OK : Main.SOME_FAILED;
-    }
-
-    /**
-     * The rules, the pipeline's models and HanLP, loaded side by side. A heap too small for them
-     * runs out in whichever load allocates last, so it is said plainly wherever it happens.
-     */
-    private static Pipeline loadPipeline(Path rulesDir) throws InterruptedException {
-        CompletableFuture<Void> hanlp = HanlpSegmenter.preloadInBackground();
-        try {
-            RuleBook book = new RulesLoader().load(rulesDir);
-            Pipeline pipeline = Pipeline.standard(book);
-            awaitHanlp(hanlp);
-            return pipeline;
-        } catch (OutOfMemoryError e) {
-            throw heapTooSmall();
-        }
-    }
-
-    private static TiquException heapTooSmall() {
-        long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        return new TiquException("HanLP's dictionaries do not fit in the " + maxMb + " MB heap"
-                + " beside the rules (set a larger one with TIQU_JAVA_OPTS=\"-Xmx2g\")");
-    }
-
-    /**
-     * Waits for HanLP's background load. A heap too small for HanLP's dictionaries (they need
-     * more than 64 MB) fails the command here, with the fix: a dictionary whose loading ran out
-     * of memory cannot be loaded again in this JVM, and every document would fail with it.
-     */
-    private static void awaitHanlp(CompletableFuture<Void> hanlp) throws InterruptedException {
-        try {
-            hanlp.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof OutOfMemoryError) {
-                throw heapTooSmall();
-            }
-            throw new TiquException("cannot load HanLP: " + e.getCause(), e.getCause());
-        }
     }
 }
