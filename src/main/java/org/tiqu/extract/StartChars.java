@@ -136,12 +136,7 @@ final class StartChars {
         if (alone.lookingAt() || alone.hitEnd()) {
             return true;
         }
-        if (onlyNegativeLookbehinds) {
-            return false;
-        }
-        Probed text = new Probed(c);
-        Matcher after = pattern.matcher(text).region(PROBES, PROBES + 1).useTransparentBounds(true).useAnchoringBounds(false);
-        return after.lookingAt() || after.hitEnd() || text.probed;
+        return !onlyNegativeLookbehinds && canStartInside(c);
     }
 
     /** Characters after {@link #PROBES} characters that note when the regex engine reads them. */
