@@ -43,12 +43,17 @@ public final class OrgTagger {
     private final long[] filter;
     private final int filterMask;
     private static final long EMPTY = Long.MIN_VALUE;
+    /** The indexes in {@link TaggerFeatures#keys} of the templates looked up in the table: those without dense weights. */
+    private static final int[] HASHED_TEMPLATES = java.util.stream.IntStream.range(TaggerFeatures.CHARACTER_TEMPLATES, TaggerFeatures.COUNT)
+            .filter(k -> k != TaggerFeatures.CLASS_TEMPLATE_INDEX && k != TaggerFeatures.LENGTHS_TEMPLATE_INDEX
+                    && k != TaggerFeatures.BESIDE_TEMPLATE_INDEX)
+            .toArray();
     /**
      * The weights of the five character templates, a row of {@code 5 * 5} per character (row 0:
-     * none), indexed by {@link #characterRow}; and those of the class template by its value. A
-     * character's five templates are then one cache line, not five probes of the large table:
-     * these six of the seventeen features cost a third of the tagger's time through the table.
-     * Sums of 16-bit integers in floats are exact, so the order of adding does not matter.
+     * none), indexed by {@link #characterRow}; those of the class and word-length templates by
+     * their values (below). A character's five templates are then one cache line, not five probes
+     * of the large table, and nine of the seventeen features need no probe at all. Sums of 16-bit
+     * integers in floats are exact, so the order of adding does not matter.
      */
     private final short[] characterWeights;
     /** Per BMP character, then {@link TaggerFeatures#BEGIN} and {@link TaggerFeatures#END}: its row, 0 for none. */
@@ -92,23 +97,18 @@ public final class OrgTagger {
             table[slot * 3 + 2] = weights[b + 4] & 0xFFFFL;
         }
         this.characterRow = new char[0x10000 + 2];
-        short[] rows = new short[Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES * 1024];
+        final int rowLength = Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES;
+        short[] rows = new short[rowLength * 1024];
         int used = 1;
         float[] w = new float[Tags.COUNT];
         for (int c = 0; c < characterRow.length; c++) {
             int cp = c < 0x10000 ? c : c == 0x10000 ? TaggerFeatures.BEGIN : TaggerFeatures.END;
-            boolean any = false;
-            int base = used * Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES;
-            if (base + Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES > rows.length) {
+            if ((used + 1) * rowLength > rows.length) {
                 rows = java.util.Arrays.copyOf(rows, rows.length * 2);
             }
+            boolean any = false;
             for (int t = 0; t < TaggerFeatures.CHARACTER_TEMPLATES; t++) {
-                java.util.Arrays.fill(w, 0f);
-                addWeights(TaggerFeatures.key(t + 1, cp, 0, 0), w, 0);
-                for (int tag = 0; tag < Tags.COUNT; tag++) {
-                    rows[base + t * Tags.COUNT + tag] = (short) w[tag];
-                    any |= w[tag] != 0;
-                }
+                any |= copyWeights(TaggerFeatures.key(t + 1, cp, 0, 0), rows, used * rowLength + t * Tags.COUNT, w);
             }
             if (any) {
                 if (used > Character.MAX_VALUE) {
@@ -117,7 +117,7 @@ public final class OrgTagger {
                 characterRow[c] = (char) used++;
             }
         }
-        this.characterWeights = java.util.Arrays.copyOf(rows, used * Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES);
+        this.characterWeights = java.util.Arrays.copyOf(rows, used * rowLength);
         this.classWeights = denseWeights(1000, v -> TaggerFeatures.key(TaggerFeatures.CLASS_TEMPLATE_INDEX + 1, v, 0, 0));
         this.lengthsWeights = denseWeights(TaggerFeatures.LENGTHS_VALUES, TaggerFeatures::lengthsKey);
         this.besideWeights = denseWeights(TaggerFeatures.BESIDE_VALUES, TaggerFeatures::besideKey);
@@ -128,13 +128,24 @@ public final class OrgTagger {
         short[] dense = new short[values * Tags.COUNT];
         float[] w = new float[Tags.COUNT];
         for (int v = 0; v < values; v++) {
-            java.util.Arrays.fill(w, 0f);
-            addWeights(keyOf.applyAsLong(v), w, 0);
-            for (int tag = 0; tag < Tags.COUNT; tag++) {
-                dense[v * Tags.COUNT + tag] = (short) w[tag];
-            }
+            copyWeights(keyOf.applyAsLong(v), dense, v * Tags.COUNT, w);
         }
         return dense;
+    }
+
+    /**
+     * Copies the weights of {@code key} (zeros when unknown) to {@code out[at..at+5)}; whether any
+     * is not zero. {@code w}: scratch of {@link Tags#COUNT}, so that loading allocates nothing per key.
+     */
+    private boolean copyWeights(long key, short[] out, int at, float[] w) {
+        java.util.Arrays.fill(w, 0f);
+        addWeights(key, w, 0);
+        boolean any = false;
+        for (int tag = 0; tag < Tags.COUNT; tag++) {
+            out[at + tag] = (short) w[tag];
+            any |= w[tag] != 0;
+        }
+        return any;
     }
 
     private static void addDense(short[] dense, int value, float[] emission, int e) {
@@ -230,7 +241,7 @@ public final class OrgTagger {
         java.util.Arrays.fill(emission, 0, n * Tags.COUNT, 0f);
         long[] keys = w.keys;
         TaggerFeatures features = w.features;
-        final int rowLength = Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES;
+        int rowLength = Tags.COUNT * TaggerFeatures.CHARACTER_TEMPLATES;
         for (int i = 0; i < n; i++) {
             int o = i * TaggerFeatures.COUNT;
             int e = i * Tags.COUNT;
@@ -248,11 +259,8 @@ public final class OrgTagger {
             addDense(classWeights, features.classTriple(i), emission, e);
             addDense(lengthsWeights, features.lengthsValue(i), emission, e);
             addDense(besideWeights, features.besideValue(i, n), emission, e);
-            for (int k = TaggerFeatures.CHARACTER_TEMPLATES; k < TaggerFeatures.COUNT; k++) {
-                if (k != TaggerFeatures.CLASS_TEMPLATE_INDEX && k != TaggerFeatures.LENGTHS_TEMPLATE_INDEX
-                        && k != TaggerFeatures.BESIDE_TEMPLATE_INDEX) {
-                    addWeights(keys[o + k], emission, e);
-                }
+            for (int k : HASHED_TEMPLATES) {
+                addWeights(keys[o + k], emission, e);
             }
         }
         Tags.viterbi(emission, scaledTransition, n, w.tags, w.score, w.back);
