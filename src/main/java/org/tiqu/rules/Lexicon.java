@@ -28,13 +28,13 @@ public final class Lexicon {
      * linking around it: the subject resolver asks this at nearly every character).
      */
     public String longestPrefixOf(String text) {
-        int n = forward.longestMatch(text, 0, 1, Math.min(longestWord, text.length()));
+        int n = prefixLength(text, 0, text.length());
         return n == 0 ? null : text.substring(0, n);
     }
 
     /** The longest word that {@code text} ends with, or null: a trie of the reversed words, walked from the end. */
     public String longestSuffixOf(String text) {
-        int n = backward.longestMatch(text, text.length() - 1, -1, Math.min(longestWord, text.length()));
+        int n = suffixLength(text, 0, text.length());
         return n == 0 ? null : text.substring(text.length() - n);
     }
 
