@@ -87,7 +87,15 @@ final class Governors {
         if (before != null || after != null) {
             return before != null ? before : after;
         }
-        if (isPresent(t, Math.max(t.fullSentenceStart(s).begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH), d.value.begin())) {
+        int presentFrom = Math.max(t.fullSentenceStart(s).begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH);
+        // 目前正按照“到2025年…”的目标: a date written after the present word dates what follows it,
+        // unless it stands in brackets closed before the figure (目前…(2009年上半年为…)，…400亿元)
+        List<LinkText.Placed> datedBefore = t.within(presentFrom, d.value.begin(),
+                p -> isPeriod(t, p) && !closesBracket(t.slice(p.end(), d.value.begin())));
+        if (!datedBefore.isEmpty()) {
+            presentFrom = Math.max(presentFrom, datedBefore.get(datedBefore.size() - 1).end());
+        }
+        if (isPresent(t, presentFrom, d.value.begin())) {
             return null; // 目前…: a state now, whatever the paragraph is dated
         }
         List<LinkText.Placed> inPiece = t.within(t.reachBack(s, d.value.begin()), d.value.begin(), p -> isPeriod(t, p));
@@ -116,6 +124,23 @@ final class Governors {
         }
         LinkText.Placed edition = eventEdition(t, s, d.value.begin());
         return edition != null || first == s ? edition : eventEdition(t, first, first.end());
+    }
+
+    /** Whether {@code between} closes a bracket it did not open. */
+    private static boolean closesBracket(String between) {
+        int depth = 0;
+        for (int i = 0; i < between.length(); i++) {
+            char c = between.charAt(i);
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if (c == ')' || c == '）') {
+                if (depth == 0) {
+                    return true;
+                }
+                depth--;
+            }
+        }
+        return false;
     }
 
     /** The last date naming a day in the sentences before {@code s}, or null. */

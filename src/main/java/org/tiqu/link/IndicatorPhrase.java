@@ -348,6 +348,9 @@ final class IndicatorPhrase {
                 }
                 break;
             }
+            if (closesUnopened(s, a, e)) {
+                break; // 引进项目30个”的目标: the value ends a quotation, what follows is outside it
+            }
             if (cues.isClauseBreak(c) || c == '、' || c == '等'
                     || startsMention(t, e) || e > a && cues.predicateStarts.longestPrefixOf(s.substring(e, limit)) != null
                     || cues.basisCues.longestPrefixOf(s.substring(e, limit)) != null) {
@@ -373,6 +376,20 @@ final class IndicatorPhrase {
      */
     private static boolean isWord(LinkText t, int end, int length) {
         return length > 1 || t.isOneCharWord(end - 1);
+    }
+
+    /** Whether {@code s[e]} closes a quotation or bracket that {@code s[a, e)} did not open. */
+    private static boolean closesUnopened(String s, int a, int e) {
+        int open = switch (s.charAt(e)) {
+            case '”' -> '“';
+            case '’' -> '‘';
+            case '」' -> '「';
+            case '』' -> '『';
+            case '）' -> '（';
+            case ')' -> '(';
+            default -> -1;
+        };
+        return open >= 0 && s.lastIndexOf(open, e - 1) < a;
     }
 
     /** A value or date starts at {@code at}; a name may sit inside a noun (两个国家区域医疗中心). */
