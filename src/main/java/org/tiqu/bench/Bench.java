@@ -104,6 +104,11 @@ public final class Bench {
         public boolean isPlaceName(String word) {
             return inner.isPlaceName(word);
         }
+
+        @Override
+        public boolean isCoreWord(String word) {
+            return inner.isCoreWord(word);
+        }
     }
 
     public Bench(Pipeline pipeline, List<BenchInput> inputs) {

@@ -124,6 +124,11 @@ public final class Document {
         return segmenter.isPlaceName(word);
     }
 
+    /** Whether {@code word} is an entry of the segmenter's core dictionary (资本, 安全). */
+    public boolean isCoreWord(String word) {
+        return segmenter.isCoreWord(word);
+    }
+
     /** The sentence that contains code point {@code offset}, or null when it falls between sentences. */
     public Sentence sentenceAt(int offset) {
         int lo = 0;

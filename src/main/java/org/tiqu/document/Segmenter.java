@@ -18,4 +18,13 @@ public interface Segmenter {
     default boolean isPlaceName(String word) {
         return false;
     }
+
+    /**
+     * Whether {@code word} is an entry of the segmenter's core dictionary (资本, 安全), looked up
+     * without segmenting: the linker asks it of two characters to tell whether a short word it
+     * found is the end of a longer one (资本市场 holds no 本市). None by default.
+     */
+    default boolean isCoreWord(String word) {
+        return false;
+    }
 }

@@ -619,6 +619,9 @@ final class DocumentOwners {
             String afterWord = text.substring(end, Math.min(text.length(), end + 2));
             boolean ok = !covered(covered, i, end) && c.scopeAfter.longestSuffixOf(before) == null
                     && mc.shareCues.longestPrefixOf(afterWord) == null; // 全市占比100%: a scope
+            if (ok && t.continuesWordBefore(i)) {
+                ok = false; // 资本市场, 完全市场化: not 本市 or 全市
+            }
             if (ok && COMPANY.equals(level) && "公司".equals(word) && i > 0 && isHan(text.substring(i - 1, i))
                     && !c.companyReferenceAfter.contains(text.substring(i - 1, i))) {
                 ok = false; // 金桥公司, 动力公司: the end of a name

@@ -388,6 +388,24 @@ final class LinkText {
         return document.isPlaceName(word);
     }
 
+    /**
+     * Whether a word starting at UTF-16 index {@code at} is rather the end of a longer one: the
+     * character before it and its first character make a word of the core dictionary (资本市场:
+     * no 本市 after 资; 完全市场化: no 全市 after 完), and the character before does not end a
+     * word of its own (瑞安全市 keeps its 全市: 瑞安 is a word).
+     */
+    boolean continuesWordBefore(int at) {
+        if (at < 1 || !Character.isIdeographic(text.charAt(at - 1)) || !Character.isIdeographic(text.charAt(at))
+                || !document.isCoreWord(text.substring(at - 1, at + 1))) {
+            return false;
+        }
+        if (at < 2 || !Character.isIdeographic(text.charAt(at - 2))) {
+            return true;
+        }
+        String before = text.substring(at - 2, at);
+        return !document.isCoreWord(before) && !document.isPlaceName(before);
+    }
+
     /** The words of that clause if some step has segmented it already, else null (nothing is segmented). */
     List<Term> wordsIfSegmented(Sent s, int at) {
         return document.clauseTermsIfSegmented(s.sentence(), codePoints.codePointIndex(at));

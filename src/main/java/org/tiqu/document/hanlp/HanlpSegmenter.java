@@ -124,6 +124,11 @@ public final class HanlpSegmenter implements Segmenter {
     }
 
     @Override
+    public boolean isCoreWord(String word) {
+        return com.hankcs.hanlp.dictionary.CoreDictionary.contains(word);
+    }
+
+    @Override
     public List<Term> segment(String text) {
         checkConfiguration();
         List<com.hankcs.hanlp.seg.common.Term> raw = segment.seg(text);
