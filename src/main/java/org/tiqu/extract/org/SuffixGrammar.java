@@ -326,7 +326,8 @@ final class SuffixGrammar {
     private boolean hasDistinctive(List<Term> terms, int start, int first, Span ending) {
         for (int j = start; j < first; j++) {
             Term t = terms.get(j);
-            if (lex.isDistinctivePos(t.pos()) || isPiece(t)) {
+            // a sector word is no distinctive element, whatever its tag (新材料/nz 产业园)
+            if (lex.isDistinctivePos(t.pos()) && !lex.genericModifiers().contains(t.word()) || isPiece(t)) {
                 return true;
             }
         }
