@@ -62,6 +62,7 @@ public final class OrgExtractor implements Extractor {
     private final java.util.Set<String> endingWords = new java.util.HashSet<>();
     private final java.util.Set<String> shortBodyWords = new java.util.HashSet<>();
     private final org.tiqu.rules.Lexicon zoneEndings;
+    private final org.tiqu.rules.Lexicon governmentEndings;
     private final org.tiqu.rules.Lexicon venueEndings;
     private final java.util.Set<String> adjectivalAfter;
     private final java.util.List<String> descriptiveWords;
@@ -83,6 +84,7 @@ public final class OrgExtractor implements Extractor {
         this.grammar = new SuffixGrammar(lex);
         this.boundaries = new NameBoundaries(lex, rules);
         this.zoneEndings = rules.lexicon("suffix_zone");
+        this.governmentEndings = rules.lexicon("suffix_government");
         this.venueEndings = rules.lexicon("venue_endings");
         this.adjectivalAfter = java.util.Set.copyOf(rules.lexicon("adjectival_after").entries().keySet());
         this.descriptiveWords = java.util.List.copyOf(rules.lexicon("descriptive_words").entries().keySet());
@@ -145,7 +147,7 @@ public final class OrgExtractor implements Extractor {
         addDictionaryWords(document, terms, found);
         addBrandLists(document, scan, found);
         addMedia(document, scan, found);
-        List<Candidate> kept = dropNonNames(document, scan, fixBoundaries(document, terms, found));
+        List<Candidate> kept = zoneBodies(document, terms, dropNonNames(document, scan, fixBoundaries(document, terms, found)));
         // The tagger's names are checked alone, then placed beside the rules' names that survived.
         List<Candidate> tagged = new ArrayList<>();
         addTagged(document, tagged);
@@ -450,6 +452,30 @@ public final class OrgExtractor implements Extractor {
             }
             out.add(fixed.equals(c.span()) ? c
                     : new Candidate(RecordType.ORG, fixed, Value.of("name", document.slice(fixed)), c.rule(), c.priority()));
+        }
+        return out;
+    }
+
+    /**
+     * A zone's name directly followed by a body of it names that body (小蓝经开区招商局,
+     * 南昌小蓝经开区管委会): the body's word starts where the zone's name ends and ends with a
+     * government ending. Needed where the segmenter cuts the zone's ending into pieces (经/p 开/v
+     * 区/n), so that the body's own walk to the left stops inside the zone's name.
+     */
+    private List<Candidate> zoneBodies(Document document, ClauseWords terms, List<Candidate> kept) {
+        List<Candidate> out = new ArrayList<>(kept.size());
+        for (Candidate c : kept) {
+            Span body = null;
+            if (zoneEndings.longestSuffixOf(document.slice(c.span())) != null) {
+                List<Term> words = terms.around(c.span().end());
+                int at = ClauseWords.containing(words, c.span().end());
+                if (at >= 0 && words.get(at).span().begin() == c.span().end() && !words.get(at).pos().startsWith("v")
+                        && governmentEndings.longestSuffixOf(words.get(at).word()) != null) {
+                    body = new Span(c.span().begin(), words.get(at).span().end());
+                }
+            }
+            out.add(body == null ? c
+                    : new Candidate(RecordType.ORG, body, Value.of("name", document.slice(body)), c.rule(), c.priority()));
         }
         return out;
     }
