@@ -323,6 +323,9 @@ public final class ManifestJournal implements AutoCloseable {
                     forcing.force(paths.get(i));
                 } catch (IOException e) {
                     failure.compareAndSet(null, e);
+                } catch (RuntimeException e) {
+                    // a file not forced must not be followed by a commit line, whatever stopped it
+                    failure.compareAndSet(null, new IOException("cannot force " + paths.get(i) + ": " + e, e));
                 }
             }
         };
