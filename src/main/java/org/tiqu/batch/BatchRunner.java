@@ -457,10 +457,10 @@ public final class BatchRunner {
             log.println("tiqu: writing metrics.csv, mentions.csv and audit.html for "
                     + BatchSummary.count(manifest.documents().size(), "document") + " ...");
             DerivedFiles.removeDamaged(run.out);
-            MetricsCsv.write(run.out, manifest);
+            MetricsCsv.write(run.out, manifest, options.threads());
             haltAt("after-metrics");
-            MentionsCsv.write(run.out, manifest);
-            AuditPage.write(run.out, manifest);
+            MentionsCsv.write(run.out, manifest, options.threads());
+            AuditPage.write(run.out, manifest, options.threads());
             DerivedFiles.stamp(run.out);
         }
         haltAt("before-journal-clear");

@@ -105,5 +105,27 @@
  * under 3% together. JIT compile events summed to 158 s of compiler-thread wall time: per CPU
  * second the batch extracts 0.10x what the warm pipeline does, so at this size the JIT is the cost
  * left; C1 alone ({@code -XX:TieredStopAtLevel=1}) took 41% less user time on 876 files.
+ *
+ * <p>Second look (2026-12-02 evening, ×10, shared machine at load 5 to 7). <b>No JIT
+ * pathology</b>: 361 {@code jdk.Deoptimization} events in 48 s (most {@code maybe_recompile}
+ * after {@code profile_predicate} or {@code unstable_if}); the 4,371 "made not entrant" lines of
+ * {@code -XX:+PrintCompilation} are tiered hand-overs spread over 2,636 methods (at most 23 for one
+ * method, {@code String.<init>}); loaded classes flat after 26 s (3,839, then 96 more in the final
+ * phase): no pattern, mapper, lambda or thread pool made per document; no "CodeCache is full"
+ * (18.7 MB of code in the 64 MB reserved). The JIT is simply busy: with two cores there is one C2
+ * thread, and it compiled all the run long (about 5 s of compilation per 5 s; 1,554 C2 compiles,
+ * and 3,425 at level 2, which tiered compilation picks when the C2 queue is long). Per thread
+ * ({@code /proc}): C2 18.6 s, C1 2.6 s, the two workers 17.5 s user and 4.6 s system, main 8.9 s;
+ * the warm pipeline needs about 10 CPU seconds for the same documents. C2's time goes to large
+ * methods ({@code IndicatorPhrase.left} 2.7 s over several compiles, {@code RuleMatcher.learnt}
+ * 1.9 s, {@code AuditPage.renderText} 1.6 s, {@code OrgTagger.tag} 1.6 s in four compiles).
+ * <b>The final phase</b> was 27 s of a 73 s run: the group commit forcing 8,760 files one by one
+ * (10.3 s), then {@code metrics.csv} (6.3 s), {@code mentions.csv} (4.4 s) and the audit pages
+ * (4.8 s) each reading every records file back on the main thread. Now the commit forces 8 files
+ * at a time ({@link org.tiqu.output.ManifestJournal}: 0.4 to 1.4 s) and the three read and render
+ * their documents on the batch's threads, written in order ({@link org.tiqu.output.InOrder}); same
+ * bytes. A larger C2 threshold (Tier4 thresholds ×3) and less inlining
+ * ({@code MaxInlineLevel=9, InlineSmallCode=1000}) were tried on ×10 and were within the noise
+ * (22 to 29 s against 24 to 25 s), so the launcher's flags are unchanged.
  */
 package org.tiqu.batch;

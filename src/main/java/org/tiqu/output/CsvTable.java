@@ -34,6 +34,12 @@ final class CsvTable {
     /** Writes {@code outDir/fileName}: a row for each record {@code row} gives one for (null: none). */
     static void write(Path outDir, Manifest manifest, String fileName, List<String> columns,
                       Function<JsonNode, List<String>> row) throws IOException {
+        write(outDir, manifest, fileName, columns, row, InOrder.defaultThreads());
+    }
+
+    /** As above, the records files read and their rows made on {@code threads} threads, written in order. */
+    static void write(Path outDir, Manifest manifest, String fileName, List<String> columns,
+                      Function<JsonNode, List<String>> row, int threads) throws IOException {
         CsvSchema schema = CsvSchema.builder().addColumns(columns, CsvSchema.ColumnType.STRING).build()
                 .withHeader().withLineSeparator("\r\n");
         // The atomic writer owns the stream: it must stay open to be forced to disk.
@@ -44,14 +50,20 @@ final class CsvTable {
             out.write(UTF8_BOM);
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (SequenceWriter rows = csv.writer(schema).writeValues(w)) {
-                for (DocumentEntry entry : manifest.documents()) {
+                InOrder.map(manifest.documents(), threads, entry -> {
+                    List<Object[]> cellsOfRecords = new java.util.ArrayList<>();
                     for (JsonNode r : RecordFiles.read(outDir, entry)) {
                         List<String> cells = row.apply(r);
                         if (cells != null) {
-                            rows.write(cells.stream().map(CsvTable::neutralised).toArray());
+                            cellsOfRecords.add(cells.stream().map(CsvTable::neutralised).toArray());
                         }
                     }
-                }
+                    return cellsOfRecords;
+                }, cellsOfRecords -> {
+                    for (Object[] cells : cellsOfRecords) {
+                        rows.write(cells);
+                    }
+                });
             }
             w.flush();
         });

@@ -26,7 +26,12 @@ public final class MentionsCsv {
     }
 
     public static void write(Path outDir, Manifest manifest) throws IOException {
-        CsvTable.write(outDir, manifest, FILE_NAME, COLUMNS, MentionsCsv::rowOrNull);
+        write(outDir, manifest, InOrder.defaultThreads());
+    }
+
+    /** As above, on {@code threads} threads (the rows are the same, in the same order). */
+    public static void write(Path outDir, Manifest manifest, int threads) throws IOException {
+        CsvTable.write(outDir, manifest, FILE_NAME, COLUMNS, MentionsCsv::rowOrNull, threads);
     }
 
     /** The row of a mention. */

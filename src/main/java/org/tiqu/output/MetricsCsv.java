@@ -42,7 +42,12 @@ public final class MetricsCsv {
 
     /** Streams the rows document by document, so that memory stays flat however large the batch. */
     public static void write(Path outDir, Manifest manifest) throws IOException {
-        CsvTable.write(outDir, manifest, FILE_NAME, COLUMNS, MetricsCsv::rowOrNull);
+        write(outDir, manifest, InOrder.defaultThreads());
+    }
+
+    /** As above, on {@code threads} threads (the rows are the same, in the same order). */
+    public static void write(Path outDir, Manifest manifest, int threads) throws IOException {
+        CsvTable.write(outDir, manifest, FILE_NAME, COLUMNS, MetricsCsv::rowOrNull, threads);
     }
 
     /** The row of a metric. */

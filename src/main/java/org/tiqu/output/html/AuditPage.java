@@ -51,10 +51,20 @@ public final class AuditPage {
     }
 
     public static void write(Path outDir, Manifest manifest) throws IOException {
-        write(outDir, manifest, MAX_DOCUMENTS, MAX_CHARS, INDEX_PAGE_SIZE);
+        write(outDir, manifest, org.tiqu.output.InOrder.defaultThreads());
+    }
+
+    /** As above, the pages of a batch too large for one written on {@code threads} threads. */
+    public static void write(Path outDir, Manifest manifest, int threads) throws IOException {
+        write(outDir, manifest, MAX_DOCUMENTS, MAX_CHARS, INDEX_PAGE_SIZE, threads);
     }
 
     static void write(Path outDir, Manifest manifest, int maxDocuments, int maxChars, int indexPageSize) throws IOException {
+        write(outDir, manifest, maxDocuments, maxChars, indexPageSize, org.tiqu.output.InOrder.defaultThreads());
+    }
+
+    static void write(Path outDir, Manifest manifest, int maxDocuments, int maxChars, int indexPageSize, int threads)
+            throws IOException {
         String single = render(outDir, manifest, maxDocuments, maxChars);
         if (single != null) {
             // Not forced: the batch's stamp (DerivedFiles) names the digests of the derived files, so a
@@ -62,7 +72,7 @@ public final class AuditPage {
             AtomicFiles.writeUnforced(outDir.resolve(FILE_NAME), single.getBytes(StandardCharsets.UTF_8));
             AuditPages.removeAll(outDir);
         } else {
-            AuditPages.write(outDir, manifest, indexPageSize);
+            AuditPages.write(outDir, manifest, indexPageSize, threads);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.tiqu.output.AtomicFiles;
 import org.tiqu.output.DocumentEntry;
+import org.tiqu.output.InOrder;
 import org.tiqu.output.Manifest;
 import org.tiqu.output.OutputPaths;
 
@@ -42,22 +43,24 @@ final class AuditPages {
     private AuditPages() {
     }
 
-    static void write(Path outputDir, Manifest manifest, int pageSize) throws IOException {
+    static void write(Path outputDir, Manifest manifest, int pageSize, int threads) throws IOException {
         // Absolute, as OutputPaths gives the pages: the pages kept are compared with those found.
         Path outDir = outputDir.toAbsolutePath().normalize();
         Path pagesDir = outDir.resolve(AuditPage.PAGES_DIR);
         List<DocumentEntry> documents = manifest.documents().stream().filter(DocumentEntry::ok).toList();
         Set<Path> kept = new HashSet<>();
-        for (DocumentEntry entry : documents) {
+        // Each page is its own file: they are read and written on the threads, in any order.
+        InOrder.map(documents, threads, entry -> {
             Path page = documentPage(outDir, entry);
-            if (page == null) {
-                continue;
-            }
-            kept.add(page);
-            if (outdated(outDir, entry, page)) {
+            if (page != null && outdated(outDir, entry, page)) {
                 AtomicFiles.writeUnforced(page, documentHtml(outDir, entry).getBytes(StandardCharsets.UTF_8));
             }
-        }
+            return page;
+        }, page -> {
+            if (page != null) {
+                kept.add(page);
+            }
+        });
         removeOthers(pagesDir.resolve(DOCS_DIR), kept);
         int pages = Math.max(1, (documents.size() + pageSize - 1) / pageSize);
         for (int p = 0; p < pages; p++) {
