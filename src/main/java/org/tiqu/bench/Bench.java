@@ -104,6 +104,17 @@ public final class Bench {
         public boolean isPlaceName(String word) {
             return inner.isPlaceName(word);
         }
+
+        /** The linker's dictionary answers, as in the pipeline. */
+        @Override
+        public boolean mayStartPlaceOrOrgWord(String text, int at, int to) {
+            return inner.mayStartPlaceOrOrgWord(text, at, to);
+        }
+
+        @Override
+        public boolean surelyOneCharWord(String text, int from, int to, int at) {
+            return inner.surelyOneCharWord(text, from, to, at);
+        }
     }
 
     public Bench(Pipeline pipeline, List<BenchInput> inputs) {

@@ -184,6 +184,27 @@ public final class Document {
         clauseTerms.putIfAbsent(clauseMarks().clauseAt(sentence.span(), offset).begin(), OWED);
     }
 
+    /**
+     * Whether the word starting at code point {@code offset}, in the words of its clause of
+     * {@code sentence}, may be a place or organisation word ({@code ns…}, {@code nt…}): the
+     * segmenter answers from its dictionaries, without segmenting; "no" is sure.
+     */
+    public boolean mayStartPlaceOrOrgWord(Sentence sentence, int offset) {
+        Span clause = clauseMarks().clauseAt(sentence.span(), offset);
+        return segmenter.mayStartPlaceOrOrgWord(text.text(), text.unitIndex(offset), text.unitIndex(clause.end()));
+    }
+
+    /**
+     * Whether the words of the clause of {@code sentence} holding code point {@code offset}
+     * surely have that code point as a one-character word, told by the segmenter from its
+     * dictionaries without segmenting; false when it cannot tell.
+     */
+    public boolean surelyOneCharWord(Sentence sentence, int offset) {
+        Span clause = clauseMarks().clauseAt(sentence.span(), offset);
+        return segmenter.surelyOneCharWord(text.text(), text.unitIndex(clause.begin()), text.unitIndex(clause.end()),
+                text.unitIndex(offset));
+    }
+
     /** Marks a clause counted as segmented whose words are not read yet. */
     private static final List<Term> OWED = Collections.unmodifiableList(new java.util.ArrayList<>());
 

@@ -262,8 +262,10 @@ final class IndicatorPhrase {
         int end = a;
         LinkText.Sent sentence = t.sentenceAt(a);
         // a place or organisation word, where the clause's words are known already: the linker
-        // does not segment a clause only to look for an owner (see README, Performance)
-        org.tiqu.document.Term word = sentence == null ? null : t.segmentedWordAt(sentence, a);
+        // does not segment a clause only to look for an owner (see README, Performance), nor
+        // read its words when no dictionary word starting here is one
+        org.tiqu.document.Term word = sentence == null || !t.mayStartPlaceOrOrgWord(sentence, a) ? null
+                : t.segmentedWordAt(sentence, a);
         if (word != null && word.pos() != null && (word.pos().startsWith("ns") || word.pos().startsWith("nt"))) {
             int wordEnd = t.unitIndex(word.span().end());
             if (wordEnd <= e) {

@@ -279,11 +279,29 @@ final class LinkText {
         return "。！？；;!?…”」』）)：:%".indexOf(last) < 0 && !Character.isDigit(last);
     }
 
+    /**
+     * Whether the word starting at {@code at}, if its clause is segmented, may be a place or
+     * organisation word (tag ns… or nt…): asked of the segmenter's dictionaries, without
+     * segmenting; "no" is sure.
+     */
+    boolean mayStartPlaceOrOrgWord(Sent s, int at) {
+        return document.mayStartPlaceOrOrgWord(s.sentence(), codePoints.codePointIndex(at));
+    }
+
     /** Whether the segmenter makes the character at {@code at} a word of its own. */
     boolean isOneCharWord(int at) {
         Sent s = sentenceAt(at);
         if (s == null) {
             return false;
+        }
+        if (s.end() - s.begin() <= MAX_SEGMENTED_SENTENCE) {
+            int cp = codePoints.codePointIndex(at);
+            if (document.surelyOneCharWord(s.sentence(), cp)) {
+                // the dictionaries tell, but later steps see the clause as segmented, as they
+                // would had its words been read here
+                document.segmentedLater(s.sentence(), cp);
+                return true;
+            }
         }
         for (Term term : wordsAround(s, at)) {
             int b = unitIndex(term.span().begin());
