@@ -107,8 +107,8 @@ public final class Bench {
 
         /** The linker's dictionary answers, as in the pipeline. */
         @Override
-        public boolean mayStartPlaceOrOrgWord(String text, int at, int to) {
-            return inner.mayStartPlaceOrOrgWord(text, at, to);
+        public boolean mayStartWordTagged(String text, int at, int to, String... tags) {
+            return inner.mayStartWordTagged(text, at, to, tags);
         }
 
         @Override

@@ -185,13 +185,15 @@ public final class Document {
     }
 
     /**
-     * Whether the word starting at code point {@code offset}, in the words of its clause of
-     * {@code sentence}, may be a place or organisation word ({@code ns…}, {@code nt…}): the
-     * segmenter answers from its dictionaries, without segmenting; "no" is sure.
+     * Whether the words of the clause of {@code sentence} holding code point {@code offset} may
+     * have a word that starts there, ends by code point {@code end} and has a tag starting with
+     * one of {@code tags}: the segmenter answers from its dictionaries, without segmenting;
+     * "no" is sure.
      */
-    public boolean mayStartPlaceOrOrgWord(Sentence sentence, int offset) {
+    public boolean mayStartWordTagged(Sentence sentence, int offset, int end, String... tags) {
         Span clause = clauseMarks().clauseAt(sentence.span(), offset);
-        return segmenter.mayStartPlaceOrOrgWord(text.text(), text.unitIndex(offset), text.unitIndex(clause.end()));
+        return segmenter.mayStartWordTagged(text.text(), text.unitIndex(offset), text.unitIndex(Math.min(end, clause.end())),
+                tags);
     }
 
     /**

@@ -20,13 +20,13 @@ public interface Segmenter {
     }
 
     /**
-     * Whether the word that {@link #segment} gives starting at UTF-16 index {@code at}, when it
-     * segments a text that holds {@code text[at, to)} (a clause), may be tagged as a place or
-     * an organisation ({@code ns…} or {@code nt…}), answered from the dictionaries without
-     * segmenting. "No" must be sure: no segmentation of that text has such a word at {@code at}.
-     * "May" by default.
+     * Whether a word that {@link #segment} gives, when it segments a text that holds
+     * {@code text[at, to)} (a clause), may start at UTF-16 index {@code at}, end by {@code to}
+     * and have a tag starting with one of {@code tags} ({@code "ns"}, {@code "v"}), answered from
+     * the dictionaries without segmenting. "No" must be sure: no segmentation of that text has
+     * such a word. "May" by default.
      */
-    default boolean mayStartPlaceOrOrgWord(String text, int at, int to) {
+    default boolean mayStartWordTagged(String text, int at, int to, String... tags) {
         return true;
     }
 

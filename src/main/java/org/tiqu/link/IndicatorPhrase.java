@@ -264,7 +264,7 @@ final class IndicatorPhrase {
         // a place or organisation word, where the clause's words are known already: the linker
         // does not segment a clause only to look for an owner (see README, Performance), nor
         // read its words when no dictionary word starting here is one
-        org.tiqu.document.Term word = sentence == null || !t.mayStartPlaceOrOrgWord(sentence, a) ? null
+        org.tiqu.document.Term word = sentence == null || !t.mayStartWordTagged(sentence, a, e, LinkText.PLACE_OR_ORG) ? null
                 : t.segmentedWordAt(sentence, a);
         if (word != null && word.pos() != null && (word.pos().startsWith("ns") || word.pos().startsWith("nt"))) {
             int wordEnd = t.unitIndex(word.span().end());

@@ -144,17 +144,19 @@ public final class HanlpSegmenter implements Segmenter {
      * custom-dictionary word (its double-array trie, then its BinTrie of words added at run
      * time) become that one word, with that entry's attribute. A word's tag is its attribute's
      * first nature (Vertex.guessNature; part-of-speech tagging is off). So every word is an atom
-     * or a core or custom entry, tagged with one of that entry's natures: the walks below
+     * or a core or custom entry, tagged with that entry's first nature: the walks below
      * (the same transitions HanLP makes, from the root, state 1) find every such entry.
      */
 
-    /** Natures HanLP tags places and organisations with (ns, nsf, nt, ntc, …), by nature, once looked at. */
-    private static final java.util.concurrent.ConcurrentHashMap<com.hankcs.hanlp.corpus.tag.Nature, Boolean> PLACE_OR_ORG =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The tags of atoms, the words of runs no core word starts in (WordNet.add of atom nodes). */
+    private static final String[] ATOM_TAGS = {"n", "m", "w", "nx"};
 
-    private static boolean isPlaceOrOrg(CoreDictionary.Attribute attribute) {
-        for (com.hankcs.hanlp.corpus.tag.Nature nature : attribute.nature) {
-            if (PLACE_OR_ORG.computeIfAbsent(nature, n -> n.toString().startsWith("ns") || n.toString().startsWith("nt"))) {
+    private static boolean hasTag(CoreDictionary.Attribute attribute, String[] tags) {
+        if (attribute.nature.length == 0) {
+            return true; // no tag to tell by
+        }
+        for (String tag : tags) {
+            if (attribute.nature[0].startsWith(tag)) {
                 return true;
             }
         }
@@ -162,24 +164,32 @@ public final class HanlpSegmenter implements Segmenter {
     }
 
     /**
-     * "No" when no core or custom dictionary word that starts at {@code at} (and ends by
-     * {@code to}) has any nature ns… or nt…: the word HanLP gives there is then such an entry
-     * or an atom (see above), neither tagged so. Any of the entry's natures counts, not just the
-     * first that plain segmentation uses, so the answer would hold with tagging on too.
+     * "No" when no core or custom dictionary word that starts at {@code at} and ends by
+     * {@code to} has any nature starting with one of {@code tags}: the word HanLP gives there
+     * is then such an entry or an atom (see above, tagged n, m, w or nx), neither tagged so.
+     * An entry's tag is its first nature: plain() leaves part-of-speech tagging off (HanLP's
+     * default), which would choose among the natures instead.
      */
     @Override
-    public boolean mayStartPlaceOrOrgWord(String text, int at, int to) {
+    public boolean mayStartWordTagged(String text, int at, int to, String... tags) {
         checkConfiguration();
         if (!plain) {
             return true; // the recognisers make places and organisations of words no dictionary holds
         }
+        for (String tag : tags) {
+            for (String atomTag : ATOM_TAGS) {
+                if (atomTag.startsWith(tag)) {
+                    return true; // an atom may have it: the dictionaries do not tell
+                }
+            }
+        }
         try {
-            if (hasEntry(CoreDictionary.trie, text, at, to, Integer.MAX_VALUE, true)) {
+            if (hasEntry(CoreDictionary.trie, text, at, to, -1, tags)) {
                 return true;
             }
             DynamicCustomDictionary custom = segment.customDictionary;
-            return custom != null && (custom.dat != null && hasEntry(custom.dat, text, at, to, Integer.MAX_VALUE, true)
-                    || custom.trie != null && hasEntry(custom.trie, text, at, to, Integer.MAX_VALUE, true));
+            return custom != null && (custom.dat != null && hasEntry(custom.dat, text, at, to, -1, tags)
+                    || custom.trie != null && hasEntry(custom.trie, text, at, to, -1, tags));
         } catch (ArrayIndexOutOfBoundsException e) {
             return true; // a character outside a trie's table: no answer from the dictionaries
         }
@@ -207,9 +217,9 @@ public final class HanlpSegmenter implements Segmenter {
             }
             DynamicCustomDictionary custom = segment.customDictionary;
             for (int q = at; q >= from; q--) {
-                if (hasEntry(CoreDictionary.trie, text, q, to, at, false)
-                        || custom != null && (custom.dat != null && hasEntry(custom.dat, text, q, to, at, false)
-                                || custom.trie != null && hasEntry(custom.trie, text, q, to, at, false))) {
+                if (hasEntry(CoreDictionary.trie, text, q, to, at, null)
+                        || custom != null && (custom.dat != null && hasEntry(custom.dat, text, q, to, at, null)
+                                || custom.trie != null && hasEntry(custom.trie, text, q, to, at, null))) {
                     return false;
                 }
             }
@@ -220,12 +230,12 @@ public final class HanlpSegmenter implements Segmenter {
     }
 
     /**
-     * Whether the trie holds a word {@code text[q, end)}, {@code end <= to}: with
-     * {@code placeOrOrg}, one with a place or organisation nature; else one of two or more
-     * characters covering {@code covers} ({@code end > covers}).
+     * Whether the trie holds a word {@code text[q, end)}, {@code end <= to}: with {@code tags},
+     * one with a nature starting with one of them; else one of two or more characters covering
+     * {@code covers} ({@code end > covers}).
      */
     private static boolean hasEntry(DoubleArrayTrie<CoreDictionary.Attribute> trie, String text, int q, int to,
-            int covers, boolean placeOrOrg) {
+            int covers, String[] tags) {
         int state = 1; // the root, as HanLP's own walks start
         for (int j = q; j < to; j++) {
             state = trie.transition(text.charAt(j), state);
@@ -233,7 +243,7 @@ public final class HanlpSegmenter implements Segmenter {
                 return false;
             }
             CoreDictionary.Attribute a = trie.output(state);
-            if (a != null && (placeOrOrg ? isPlaceOrOrg(a) : j > q && j >= covers)) {
+            if (a != null && (tags != null ? hasTag(a, tags) : j > q && j >= covers)) {
                 return true;
             }
         }
@@ -242,7 +252,7 @@ public final class HanlpSegmenter implements Segmenter {
 
     /** As above, for the custom dictionary's BinTrie (the words added at run time). */
     private static boolean hasEntry(BinTrie<CoreDictionary.Attribute> trie, String text, int q, int to,
-            int covers, boolean placeOrOrg) {
+            int covers, String[] tags) {
         BaseNode<CoreDictionary.Attribute> node = trie;
         for (int j = q; j < to; j++) {
             node = node.transition(text.charAt(j));
@@ -250,7 +260,7 @@ public final class HanlpSegmenter implements Segmenter {
                 return false;
             }
             CoreDictionary.Attribute a = node.getValue();
-            if (a != null && (placeOrOrg ? isPlaceOrOrg(a) : j > q && j >= covers)) {
+            if (a != null && (tags != null ? hasTag(a, tags) : j > q && j >= covers)) {
                 return true;
             }
         }

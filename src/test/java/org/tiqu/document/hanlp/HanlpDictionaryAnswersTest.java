@@ -47,6 +47,8 @@ class HanlpDictionaryAnswersTest {
             }
         }
         long placeWords = 0;
+        long verbs = 0;
+        long surelyNoVerb = 0;
         long wordStarts = 0;
         long surelyNot = 0;
         long oneCharWords = 0;
@@ -66,7 +68,17 @@ class HanlpDictionaryAnswersTest {
                     for (Term term : plain.segment(clauseText)) {
                         int b = local.unitIndex(term.span().begin());
                         int e = local.unitIndex(term.span().end());
-                        boolean may = plain.mayStartPlaceOrOrgWord(text, from + b, to);
+                        boolean may = plain.mayStartWordTagged(text, from + b, to, "ns", "nt");
+                        boolean mayVerb = plain.mayStartWordTagged(text, from + b, to, "v");
+                        if (term.pos().startsWith("v")) {
+                            // bounded by the word's own end, as the linker asks (a verb ending by the phrase's end)
+                            verbs++;
+                            assertTrue(plain.mayStartWordTagged(text, from + b, from + e, "v"),
+                                    () -> "'" + term.word() + "'/" + term.pos() + " in '" + clauseText + "'");
+                        }
+                        if (!mayVerb) {
+                            surelyNoVerb++;
+                        }
                         wordStarts++;
                         if (!may) {
                             surelyNot++;
@@ -91,8 +103,9 @@ class HanlpDictionaryAnswersTest {
                 }
             }
         }
-        System.out.printf("%d place/org words, all 'may'; %d of %d word starts 'surely not'; %d of %d one-character words told%n",
-                placeWords, surelyNot, wordStarts, surelyOne, oneCharWords);
+        System.out.printf("%d place/org words, all 'may'; %d of %d word starts 'surely not'; %d verbs, all 'may',"
+                + " %d word starts 'surely no verb'; %d of %d one-character words told%n",
+                placeWords, surelyNot, wordStarts, verbs, surelyNoVerb, surelyOne, oneCharWords);
         assertTrue(placeWords > 1000, "the corpus holds place and organisation words");
         assertTrue(surelyNot > wordStarts / 2, "most word starts are told apart without segmenting");
         assertTrue(surelyOne > oneCharWords / 4, "many one-character words are told without segmenting");
@@ -102,8 +115,11 @@ class HanlpDictionaryAnswersTest {
     void answersOnAFewSentences() {
         String text = "济南高新区2023年实现地区生产总值1500亿元，共签约项目12个。";
         int to = text.indexOf('，') + 1;
-        assertTrue(plain.mayStartPlaceOrOrgWord(text, 0, to), "济南 is a place");
-        assertFalse(plain.mayStartPlaceOrOrgWord(text, text.indexOf("实现"), to));
+        assertTrue(plain.mayStartWordTagged(text, 0, to, "ns", "nt"), "济南 is a place");
+        assertFalse(plain.mayStartWordTagged(text, text.indexOf("实现"), to, "ns", "nt"));
+        assertTrue(plain.mayStartWordTagged(text, text.indexOf("实现"), to, "v"), "实现 is a verb");
+        assertFalse(plain.mayStartWordTagged(text, text.indexOf("实现"), text.indexOf("实现") + 1, "v"), "实 alone is none");
+        assertTrue(plain.mayStartWordTagged(text, text.indexOf("2023"), to, "m"), "an atom's tag: no answer");
         int gong = text.indexOf('共');
         assertEquals(plain.surelyOneCharWord(text, to, text.length(), gong),
                 plain.segment(text.substring(to)).get(0).word().equals("共"));
@@ -114,7 +130,7 @@ class HanlpDictionaryAnswersTest {
     void theRecognisingSegmenterAnswersNothingFromItsDictionaries() {
         HanlpSegmenter names = HanlpSegmenter.withNames();
         String text = "共签约项目12个。";
-        assertTrue(names.mayStartPlaceOrOrgWord(text, 2, text.length()));
+        assertTrue(names.mayStartWordTagged(text, 2, text.length(), "ns", "nt"));
         assertFalse(names.surelyOneCharWord(text, 0, text.length(), 0));
     }
 }
