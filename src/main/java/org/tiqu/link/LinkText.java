@@ -280,11 +280,20 @@ final class LinkText {
 
     /** A sentence that stops at a line break with no end mark, and is not a heading. */
     private boolean isCutMidSentence(Sent s) {
-        String body = text.substring(s.begin(), s.end()).strip();
-        if (body.isEmpty() || body.equals(s.sentence().section())) {
+        // the sentence without its outer whitespace, read in place (as String.strip() cuts it)
+        int from = s.begin();
+        int to = s.end();
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        String section = s.sentence().section();
+        if (from == to || section != null && section.length() == to - from && text.startsWith(section, from)) {
             return false;
         }
-        char last = body.charAt(body.length() - 1);
+        char last = text.charAt(to - 1);
         // a line ending in a figure (三次产业结构为9.2:51:39.8) is a statement of its own
         return "。！？；;!?…”」』）)：:%".indexOf(last) < 0 && !Character.isDigit(last);
     }
