@@ -77,8 +77,8 @@ final class IndicatorPhrase {
         String s = t.text;
         for (String event : cues.eventNouns.entries().keySet()) {
             // an event named in front (本届大会共签约项目) owns the figure like a name: not part of the indicator
-            int at = s.lastIndexOf(event, to - event.length()); // the last one inside [a, to)
-            if (at >= a) {
+            int at = lastIndexOf(s, event, a, to);
+            if (at >= 0) {
                 a = at + event.length();
             }
         }
@@ -375,6 +375,16 @@ final class IndicatorPhrase {
      */
     private static boolean isWord(LinkText t, int end, int length) {
         return length > 1 || t.isOneCharWord(end - 1);
+    }
+
+    /** Where the last {@code word} lying inside {@code s[from, to)} begins, or -1: no search outside the range. */
+    private static int lastIndexOf(String s, String word, int from, int to) {
+        for (int i = to - word.length(); i >= from; i--) {
+            if (s.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A value or date starts at {@code at}; a name may sit inside a noun (两个国家区域医疗中心). */
