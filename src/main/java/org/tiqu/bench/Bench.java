@@ -109,6 +109,17 @@ public final class Bench {
         public boolean isCoreWord(String word) {
             return inner.isCoreWord(word);
         }
+
+        /** The linker's dictionary answers, as in the pipeline. */
+        @Override
+        public boolean mayStartWordTagged(String text, int at, int to, String... tags) {
+            return inner.mayStartWordTagged(text, at, to, tags);
+        }
+
+        @Override
+        public boolean surelyOneCharWord(String text, int from, int to, int at) {
+            return inner.surelyOneCharWord(text, from, to, at);
+        }
     }
 
     public Bench(Pipeline pipeline, List<BenchInput> inputs) {

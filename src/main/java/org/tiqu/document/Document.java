@@ -189,6 +189,29 @@ public final class Document {
         clauseTerms.putIfAbsent(clauseMarks().clauseAt(sentence.span(), offset).begin(), OWED);
     }
 
+    /**
+     * Whether the words of the clause of {@code sentence} holding code point {@code offset} may
+     * have a word that starts there, ends by code point {@code end} and has a tag starting with
+     * one of {@code tags}: the segmenter answers from its dictionaries, without segmenting;
+     * "no" is sure.
+     */
+    public boolean mayStartWordTagged(Sentence sentence, int offset, int end, String... tags) {
+        Span clause = clauseMarks().clauseAt(sentence.span(), offset);
+        return segmenter.mayStartWordTagged(text.text(), text.unitIndex(offset), text.unitIndex(Math.min(end, clause.end())),
+                tags);
+    }
+
+    /**
+     * Whether the words of the clause of {@code sentence} holding code point {@code offset}
+     * surely have that code point as a one-character word, told by the segmenter from its
+     * dictionaries without segmenting; false when it cannot tell.
+     */
+    public boolean surelyOneCharWord(Sentence sentence, int offset) {
+        Span clause = clauseMarks().clauseAt(sentence.span(), offset);
+        return segmenter.surelyOneCharWord(text.text(), text.unitIndex(clause.begin()), text.unitIndex(clause.end()),
+                text.unitIndex(offset));
+    }
+
     /** Marks a clause counted as segmented whose words are not read yet. */
     private static final List<Term> OWED = Collections.unmodifiableList(new java.util.ArrayList<>());
 

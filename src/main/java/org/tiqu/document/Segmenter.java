@@ -27,4 +27,24 @@ public interface Segmenter {
     default boolean isCoreWord(String word) {
         return false;
     }
+
+    /**
+     * Whether a word that {@link #segment} gives, when it segments a text that holds
+     * {@code text[at, to)} (a clause), may start at UTF-16 index {@code at}, end by {@code to}
+     * and have a tag starting with one of {@code tags} ({@code "ns"}, {@code "v"}), answered from
+     * the dictionaries without segmenting. "No" must be sure: no segmentation of that text has
+     * such a word. "May" by default.
+     */
+    default boolean mayStartWordTagged(String text, int at, int to, String... tags) {
+        return true;
+    }
+
+    /**
+     * Whether segmenting {@code text[from, to)} (a clause) surely gives the one-character word
+     * {@code text[at, at + 1)}, answered from the dictionaries without segmenting; false when
+     * that cannot be told so (it may or may not be a word of its own). False by default.
+     */
+    default boolean surelyOneCharWord(String text, int from, int to, int at) {
+        return false;
+    }
 }

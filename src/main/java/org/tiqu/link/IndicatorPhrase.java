@@ -77,9 +77,9 @@ final class IndicatorPhrase {
         String s = t.text;
         for (String event : cues.eventNouns.entries().keySet()) {
             // an event named in front (本届大会共签约项目) owns the figure like a name: not part of the indicator
-            int at = s.substring(a, to).lastIndexOf(event);
+            int at = lastIndexOf(s, event, a, to);
             if (at >= 0) {
-                a += at + event.length();
+                a = at + event.length();
             }
         }
         for (int i = to - 1; i >= a; i--) {
@@ -95,7 +95,8 @@ final class IndicatorPhrase {
         // unless it states a completion rate (完成年度投资计划的76%), which keeps its verb.
         if (e - a >= 2 && s.charAt(e - 1) == '的') {
             for (int p = a; p < e - 1; p++) {
-                String verb = cues.linkingVerbs.longestPrefixOf(s.substring(p, e - 1));
+                int length = cues.linkingVerbs.prefixLength(s, p, e - 1);
+                String verb = length == 0 ? null : s.substring(p, p + length);
                 if (verb != null && verb.length() >= 2 || "达".equals(verb) && p > a) {
                     if ("完成".equals(verb) && type == RecordType.PERCENT) {
                         l.completion = true;
@@ -262,8 +263,10 @@ final class IndicatorPhrase {
         int end = a;
         LinkText.Sent sentence = t.sentenceAt(a);
         // a place or organisation word, where the clause's words are known already: the linker
-        // does not segment a clause only to look for an owner (see README, Performance)
-        org.tiqu.document.Term word = sentence == null ? null : t.segmentedWordAt(sentence, a);
+        // does not segment a clause only to look for an owner (see README, Performance), nor
+        // read its words when no dictionary word starting here is one
+        org.tiqu.document.Term word = sentence == null || !t.mayStartWordTagged(sentence, a, e, LinkText.PLACE_OR_ORG) ? null
+                : t.segmentedWordAt(sentence, a);
         if (word != null && word.pos() != null && (word.pos().startsWith("ns") || word.pos().startsWith("nt"))) {
             int wordEnd = t.unitIndex(word.span().end());
             if (wordEnd <= e) {
@@ -271,14 +274,15 @@ final class IndicatorPhrase {
             }
         }
         int length = e - a;
-        for (int i = 0; i < length; i++) {
+        // a name ends within MAX_COMPANY (MAX_NAME) of a: no suffix starting further can end it
+        for (int i = 1; i < Math.min(length, MAX_COMPANY); i++) {
             int company = cues.companySuffixes.prefixLength(s, a + i, e);
             if (company > 0 && i > 0 && i + company < length && i + company <= MAX_COMPANY) {
                 end = Math.max(end, a + i + company); // 港丰基业(北京)投资管理有限公司总投资
                 break;
             }
         }
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < Math.min(length, MAX_NAME); i++) {
             int zone = cues.zoneSuffixes.prefixLength(s, a + i, e);
             if (zone > 0 && i + zone < length && i + zone <= MAX_NAME) {
                 end = Math.max(end, a + i + zone);
@@ -328,9 +332,7 @@ final class IndicatorPhrase {
         boolean valueFollows = !t.within(a, limit, LinkText::isValue).isEmpty();
         int e = a;
         while (e < limit) {
-            String verb;
-            if (valueFollows && e > a && (verb = cues.linkingVerbs.longestPrefixOf(s.substring(e, limit))) != null
-                    && verb.length() >= 2) {
+            if (valueFollows && e > a && cues.linkingVerbs.prefixLength(s, e, limit) >= 2) {
                 break;
             }
             char c = s.charAt(e);
@@ -352,8 +354,8 @@ final class IndicatorPhrase {
                 break; // 引进项目30个”的目标: the value ends a quotation, what follows is outside it
             }
             if (cues.isClauseBreak(c) || c == '、' || c == '等'
-                    || startsMention(t, e) || e > a && cues.predicateStarts.longestPrefixOf(s.substring(e, limit)) != null
-                    || cues.basisCues.longestPrefixOf(s.substring(e, limit)) != null) {
+                    || startsMention(t, e) || e > a && cues.predicateStarts.prefixLength(s, e, limit) > 0
+                    || cues.basisCues.prefixLength(s, e, limit) > 0) {
                 break;
             }
             e++;
@@ -389,7 +391,25 @@ final class IndicatorPhrase {
             case ')' -> '(';
             default -> -1;
         };
-        return open >= 0 && s.lastIndexOf(open, e - 1) < a;
+        if (open < 0) {
+            return false;
+        }
+        for (int i = e - 1; i >= a; i--) { // within the phrase only: a long line stays linear
+            if (s.charAt(i) == open) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where the last {@code word} lying inside {@code s[from, to)} begins, or -1: no search outside the range. */
+    private static int lastIndexOf(String s, String word, int from, int to) {
+        for (int i = to - word.length(); i >= from; i--) {
+            if (s.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A value or date starts at {@code at}; a name may sit inside a noun (两个国家区域医疗中心). */

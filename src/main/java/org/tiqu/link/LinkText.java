@@ -31,6 +31,10 @@ final class LinkText {
     record Sent(Sentence sentence, int begin, int end) {
     }
 
+    /** HanLP's tags of verbs (v, vn, vi, …) and of places and organisations (ns…, nt…). */
+    static final String[] VERB = {"v"};
+    static final String[] PLACE_OR_ORG = {"ns", "nt"};
+
     /** No clause reaches further than this from its value: past it, text is not one clause. */
     static final int MAX_CLAUSE = 200;
     private static final int MAX_SEGMENTED_SENTENCE = 2000;
@@ -256,6 +260,12 @@ final class LinkText {
 
     /** Whether the words of {@code [begin, end)} in sentence {@code s} start with a verb (HanLP's tag v…). */
     boolean startsWithVerb(Sent s, int begin, int end) {
+        if (s.end() - s.begin() <= MAX_SEGMENTED_SENTENCE && !mayStartWordTagged(s, begin, end, VERB)) {
+            // no dictionary verb starts here: no words needed, but later steps see the clause
+            // as segmented, as they would had its words been read here
+            document.segmentedLater(s.sentence(), codePoints.codePointIndex(begin));
+            return false;
+        }
         for (Term term : wordsAround(s, begin)) {
             int b = unitIndex(term.span().begin());
             if (b == begin) {
@@ -270,13 +280,32 @@ final class LinkText {
 
     /** A sentence that stops at a line break with no end mark, and is not a heading. */
     private boolean isCutMidSentence(Sent s) {
-        String body = text.substring(s.begin(), s.end()).strip();
-        if (body.isEmpty() || body.equals(s.sentence().section())) {
+        // the sentence without its outer whitespace, read in place (as String.strip() cuts it)
+        int from = s.begin();
+        int to = s.end();
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        String section = s.sentence().section();
+        if (from == to || section != null && section.length() == to - from && text.startsWith(section, from)) {
             return false;
         }
-        char last = body.charAt(body.length() - 1);
+        char last = text.charAt(to - 1);
         // a line ending in a figure (三次产业结构为9.2:51:39.8) is a statement of its own
         return "。！？；;!?…”」』）)：:%".indexOf(last) < 0 && !Character.isDigit(last);
+    }
+
+    /**
+     * Whether the words of the clause of {@code s} holding {@code at} may have a word that
+     * starts at {@code at}, ends by {@code end} and has a tag starting with one of {@code tags}:
+     * asked of the segmenter's dictionaries, without segmenting; "no" is sure.
+     */
+    boolean mayStartWordTagged(Sent s, int at, int end, String... tags) {
+        return document.mayStartWordTagged(s.sentence(), codePoints.codePointIndex(at),
+                codePoints.codePointIndex(Math.min(end, text.length())), tags);
     }
 
     /** Whether the segmenter makes the character at {@code at} a word of its own. */
@@ -284,6 +313,15 @@ final class LinkText {
         Sent s = sentenceAt(at);
         if (s == null) {
             return false;
+        }
+        if (s.end() - s.begin() <= MAX_SEGMENTED_SENTENCE) {
+            int cp = codePoints.codePointIndex(at);
+            if (document.surelyOneCharWord(s.sentence(), cp)) {
+                // the dictionaries tell, but later steps see the clause as segmented, as they
+                // would had its words been read here
+                document.segmentedLater(s.sentence(), cp);
+                return true;
+            }
         }
         for (Term term : wordsAround(s, at)) {
             int b = unitIndex(term.span().begin());
@@ -357,6 +395,11 @@ final class LinkText {
         if (!holds(text, '了', begin + 1, end - 1) && s.end() - s.begin() <= MAX_SEGMENTED_SENTENCE) {
             // no 了 where the verb's could be: no words needed, but later steps see the clause
             // as segmented, as they would had its words been read here
+            document.segmentedLater(s.sentence(), codePoints.codePointIndex(begin));
+            return false;
+        }
+        if (s.end() - s.begin() <= MAX_SEGMENTED_SENTENCE && !mayStartWordTagged(s, begin, end - 1, VERB)) {
+            // no dictionary verb starts here that a 了 and a word could follow: as above
             document.segmentedLater(s.sentence(), codePoints.codePointIndex(begin));
             return false;
         }
