@@ -280,15 +280,9 @@ final class LinkText {
 
     /** A sentence that stops at a line break with no end mark, and is not a heading. */
     private boolean isCutMidSentence(Sent s) {
-        // the sentence without its outer whitespace, read in place (as String.strip() cuts it)
-        int from = s.begin();
-        int to = s.end();
-        while (from < to && Character.isWhitespace(text.charAt(from))) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
-            to--;
-        }
+        Stripped body = stripped(s);
+        int from = body.from();
+        int to = body.to();
         String section = s.sentence().section();
         if (from == to || section != null && section.length() == to - from && text.startsWith(section, from)) {
             return false;
@@ -370,6 +364,16 @@ final class LinkText {
 
     /** Whether sentence {@code s}, without its outer whitespace, opens with a word of {@code words}. */
     boolean opensWith(org.tiqu.rules.Lexicon words, Sent s) {
+        Stripped body = stripped(s);
+        return words.prefixLength(text, body.from(), body.to()) > 0;
+    }
+
+    /** UTF-16 bounds of a sentence without its outer whitespace. */
+    private record Stripped(int from, int to) {
+    }
+
+    /** Sentence {@code s} without its outer whitespace, read in place (as {@code String.strip()} cuts it). */
+    private Stripped stripped(Sent s) {
         int from = s.begin();
         int to = s.end();
         while (from < to && Character.isWhitespace(text.charAt(from))) {
@@ -378,7 +382,7 @@ final class LinkText {
         while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
             to--;
         }
-        return words.prefixLength(text, from, to) > 0;
+        return new Stripped(from, to);
     }
 
     /** Where a value at {@code at} stops looking back in sentence {@code s}. */
