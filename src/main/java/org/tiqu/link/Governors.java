@@ -87,13 +87,16 @@ final class Governors {
         if (before != null || after != null) {
             return before != null ? before : after;
         }
-        int presentFrom = Math.max(t.fullSentenceStart(s).begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH);
+        LinkText.Sent first = t.fullSentenceStart(s);
+        int sentenceFrom = Math.max(first.begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH);
+        List<LinkText.Placed> inSentence = t.within(sentenceFrom, d.value.begin(), p -> isPeriod(t, p));
         // 目前正按照“到2025年…”的目标: a date written after the present word dates what follows it,
         // unless it stands in brackets closed before the figure (目前…(2009年上半年为…)，…400亿元)
-        List<LinkText.Placed> datedBefore = t.within(presentFrom, d.value.begin(),
-                p -> isPeriod(t, p) && !closesBracket(t.slice(p.end(), d.value.begin())));
-        if (!datedBefore.isEmpty()) {
-            presentFrom = Math.max(presentFrom, datedBefore.get(datedBefore.size() - 1).end());
+        int presentFrom = sentenceFrom;
+        for (LinkText.Placed p : inSentence) {
+            if (!closesBracket(t.slice(p.end(), d.value.begin()))) {
+                presentFrom = Math.max(presentFrom, p.end());
+            }
         }
         if (isPresent(t, presentFrom, d.value.begin())) {
             return null; // 目前…: a state now, whatever the paragraph is dated
@@ -106,9 +109,6 @@ final class Governors {
         if (year != null) {
             return year;
         }
-        LinkText.Sent first = t.fullSentenceStart(s);
-        List<LinkText.Placed> inSentence = t.within(Math.max(first.begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH),
-                d.value.begin(), p -> isPeriod(t, p));
         if (!inSentence.isEmpty()) {
             return inSentence.get(inSentence.size() - 1);
         }
@@ -116,7 +116,7 @@ final class Governors {
         if (opener != null) {
             return opener;
         }
-        if (isSaid(t, cues.sameDayWords, Math.max(first.begin(), d.value.begin() - LinkText.MAX_SENTENCE_REACH), d.value.begin())) {
+        if (isSaid(t, cues.sameDayWords, sentenceFrom, d.value.begin())) {
             LinkText.Placed day = lastDayBefore(t, first);
             if (day != null) {
                 return day; // 当天签订的…: the day named before
